@@ -1,0 +1,39 @@
+using System.CommandLine;
+using SmsVending.Contracts.Tokens.Sts;
+
+namespace SmsVending.KeyAuthority.Cli;
+
+/// <summary>`sts credit`: a class 0 credit token.</summary>
+internal static class StsCreditCommand
+{
+    private static readonly Dictionary<string, CreditKind> Kinds = new()
+    {
+        ["electricity"] = CreditKind.Electricity, ["water"] = CreditKind.Water, ["gas"] = CreditKind.Gas, ["time"] = CreditKind.Time,
+        ["electricity-currency"] = CreditKind.ElectricityCurrency, ["water-currency"] = CreditKind.WaterCurrency,
+        ["gas-currency"] = CreditKind.GasCurrency, ["time-currency"] = CreditKind.TimeCurrency,
+    };
+
+    public static Command Create(TextWriter output)
+    {
+        var key = new StsKeyOptions();
+        var kind = new Option<string>("--kind") { Description = string.Join("|", Kinds.Keys), Required = true };
+        var amount = new Option<string>("--amount") { Description = "Amount in the kind's unit, 0.1 resolution (rounded up)", Required = true };
+        var at = new Option<string>("--at") { Description = "Issue time, ISO-8601 (2004-03-01T13:55Z)", Required = true };
+        var rnd = new Option<string>("--rnd") { Description = "Random nibble 0..15 (default: random)" };
+        var command = new Command("credit", "Make a credit token") { kind, amount, at, rnd };
+        key.AddTo(command);
+        command.SetAction(result =>
+        {
+            var creditKind = CliParse.Choice("--kind", result.GetValue(kind)!, Kinds);
+            var units = CliParse.Decimal("--amount", result.GetValue(amount)!);
+            var field = TokenAmount.Encode(CliParse.Checked("--amount", () => TokenAmount.TenthsOf(units)));
+            var sts = key.Resolve(result);
+            var tid = StsCommands.Tid(result, at, sts.BaseDate);
+            var nibble = StsCommands.Rnd(result, rnd);
+            var token = sts.Encoder().Credit(creditKind, field, tid, nibble);
+            StsCommands.WriteTokens(output, result.GetValue(key.Json), [token], tid, nibble);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using SmsVending.KeyAuthority.Cli;
+
+return EngineeringCli.Run(args, Console.Out, Console.Error);

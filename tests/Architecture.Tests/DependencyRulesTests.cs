@@ -1,0 +1,51 @@
+using System.Xml.Linq;
+
+namespace SmsVending.Architecture.Tests;
+
+/// <summary>Keeps the "may reference" column of DESIGN.md true.</summary>
+public class DependencyRulesTests
+{
+    public static TheoryData<string, string[]> Allowed => new()
+    {
+        { "Contracts", [] },
+        { "KeyAuthority", ["Contracts"] },
+        { "Vending", ["Contracts"] },
+        { "MeterEmulator", ["Contracts"] },
+        { "Gateway", ["Contracts", "Vending", "KeyAuthority"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void Component_ReferencesOnlyWhatTheDesignAllows(string component, string[] allowed)
+    {
+        var references = ProjectReferences(component);
+
+        Assert.All(references, r => Assert.Contains(r, allowed));
+    }
+
+    [Fact]
+    public void Contracts_ReferencesNoPackage()
+    {
+        var project = XDocument.Load(Path.Combine(RepositoryRoot(), "Contracts", "Contracts.csproj"));
+
+        Assert.Empty(project.Descendants("PackageReference"));
+    }
+
+    private static string[] ProjectReferences(string component)
+    {
+        var project = XDocument.Load(Path.Combine(RepositoryRoot(), component, $"{component}.csproj"));
+        return [.. project.Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SmsVending.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("SmsVending.sln not found above " + AppContext.BaseDirectory);
+    }
+}

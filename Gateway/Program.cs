@@ -1,3 +1,4 @@
+using SmsVending.Gateway;
 using SmsVending.Gateway.Health;
 
 var builder = WebApplication.CreateBuilder(args);

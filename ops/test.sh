@@ -13,4 +13,5 @@ dotnet test SmsVending.sln -c Release 2>&1 | tee "$log" || status=$?
 awk '/(Passed|Failed)! +- +Failed:/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
      } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+[ "$status" -eq 0 ] || echo "the build or a test run failed (dotnet test exited $status): see above"
 exit "$status"

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using SmsVending.Contracts.Tokens.Sts;
 
 namespace SmsVending.KeyAuthority.Cli;
@@ -16,17 +15,6 @@ internal static class StsCommands
         StsTestCommand.Create(output),
         StsDecodeCommand.Create(output),
     };
-
-    /// <summary>--rnd when given, else a fresh random nibble, as every real token has.</summary>
-    public static int Rnd(ParseResult result, Option<string> rnd) => result.GetValue(rnd) is { } text
-        ? (int)CliParse.Number("--rnd", text, 0, 15)
-        : RandomNumberGenerator.GetInt32(16);
-
-    public static int Tid(ParseResult result, Option<string> at, BaseDate baseDate)
-    {
-        var time = CliParse.Time("--at", result.GetValue(at)!);
-        return CliParse.Checked("--at", () => TokenIdentifier.FromTime(time, baseDate));
-    }
 
     /// <summary>Prints tokens grouped for people, or as plain 20-digit strings in "tokens" for scripts.</summary>
     public static void WriteTokens(TextWriter output, bool json, IReadOnlyList<StsToken> tokens, int? tid = null, int? rnd = null)

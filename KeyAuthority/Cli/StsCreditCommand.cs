@@ -18,21 +18,16 @@ internal static class StsCreditCommand
         var key = new StsKeyOptions();
         var kind = new Option<string>("--kind") { Description = string.Join("|", Kinds.Keys), Required = true };
         var amount = new Option<string>("--amount") { Description = "Amount in the kind's unit, 0.1 resolution (rounded up)", Required = true };
-        var at = new Option<string>("--at") { Description = "Issue time, ISO-8601 (2004-03-01T13:55Z)", Required = true };
-        var rnd = new Option<string>("--rnd") { Description = "Random nibble 0..15 (default: random)" };
-        var command = new Command("credit", "Make a credit token") { kind, amount, at, rnd };
+        var issue = new StsIssueOptions();
+        var command = new Command("credit", "Make a credit token") { kind, amount };
+        issue.AddTo(command);
         key.AddTo(command);
         command.SetAction(result =>
         {
             var creditKind = CliParse.Choice("--kind", result.GetValue(kind)!, Kinds);
             var units = CliParse.Decimal("--amount", result.GetValue(amount)!);
             var field = TokenAmount.Encode(CliParse.Checked("--amount", () => TokenAmount.TenthsOf(units)));
-            var sts = key.Resolve(result);
-            var tid = StsCommands.Tid(result, at, sts.BaseDate);
-            var nibble = StsCommands.Rnd(result, rnd);
-            var token = sts.Encoder().Credit(creditKind, field, tid, nibble);
-            StsCommands.WriteTokens(output, result.GetValue(key.Json), [token], tid, nibble);
-            return 0;
+            return issue.Issue(result, key, output, (encoder, tid, rnd) => encoder.Credit(creditKind, field, tid, rnd));
         });
         return command;
     }

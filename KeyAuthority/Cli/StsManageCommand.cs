@@ -18,9 +18,9 @@ internal static class StsManageCommand
         var key = new StsKeyOptions();
         var function = new Option<string>("--function") { Description = string.Join("|", Functions.Keys), Required = true };
         var value = new Option<string>("--value") { Description = "Watts for the power limits, else the raw 16-bit field", Required = true };
-        var at = new Option<string>("--at") { Description = "Issue time, ISO-8601", Required = true };
-        var rnd = new Option<string>("--rnd") { Description = "Random nibble 0..15 (default: random)" };
-        var command = new Command("manage", "Make a management token") { function, value, at, rnd };
+        var issue = new StsIssueOptions();
+        var command = new Command("manage", "Make a management token") { function, value };
+        issue.AddTo(command);
         key.AddTo(command);
         command.SetAction(result =>
         {
@@ -28,12 +28,7 @@ internal static class StsManageCommand
             var field = TokenClass.UsesAmountEncoding(chosen)
                 ? TokenAmount.Encode(CliParse.Number("--value", result.GetValue(value)!, 0, TokenAmount.Max))
                 : (ushort)CliParse.Number("--value", result.GetValue(value)!, 0, ushort.MaxValue);
-            var sts = key.Resolve(result);
-            var tid = StsCommands.Tid(result, at, sts.BaseDate);
-            var nibble = StsCommands.Rnd(result, rnd);
-            var token = sts.Encoder().Management(chosen, field, tid, nibble);
-            StsCommands.WriteTokens(output, result.GetValue(key.Json), [token], tid, nibble);
-            return 0;
+            return issue.Issue(result, key, output, (encoder, tid, rnd) => encoder.Management(chosen, field, tid, rnd));
         });
         return command;
     }

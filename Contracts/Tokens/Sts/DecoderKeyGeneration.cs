@@ -26,7 +26,16 @@ public static class DecoderKeyGeneration
         Span<byte> block = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(block, x);
         using var des = DES.Create();
-        des.Key = vendingKey.ToArray();
+        try
+        {
+            des.Key = vendingKey.ToArray();
+        }
+        catch (CryptographicException e)
+        {
+            // .NET refuses DES weak and semi-weak keys; no key management centre issues one.
+            throw new ArgumentException("the vending key is a weak DES key and cannot be used", nameof(vendingKey), e);
+        }
+
         Span<byte> encrypted = stackalloc byte[8];
         des.EncryptEcb(block, encrypted, PaddingMode.None);
         var dk = BinaryPrimitives.ReadUInt64BigEndian(encrypted) ^ x ^ BinaryPrimitives.ReadUInt64BigEndian(vendingKey);

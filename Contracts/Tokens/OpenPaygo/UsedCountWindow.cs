@@ -16,6 +16,8 @@ internal static class UsedCountWindow
             return false; // count 0 is the starting code itself, never a token
         }
 
+        // The reference decoders also take a COUNTER_SYNC up to 64 counts below the highest (Python even moves
+        // the count back); the spec does not, so a sync token cannot be replayed to use up the window.
         if (count > lastCount)
         {
             return true;

@@ -1,3 +1,3 @@
 using SmsVending.KeyAuthority.Cli;
 
-return EngineeringCli.Run(args, Console.Out, Console.Error);
+return EngineeringCli.Run(args, Console.Out, Console.Error, TimeProvider.System);

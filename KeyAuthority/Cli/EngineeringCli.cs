@@ -7,11 +7,12 @@ internal static class EngineeringCli
 {
     public const int BadInput = 2;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         var root = new RootCommand("SmsVending KeyAuthority: token engineering commands")
         {
             StsCommands.Create(output),
+            OpaygoCommands.Create(output, time),
         };
 
         var result = root.Parse(args);

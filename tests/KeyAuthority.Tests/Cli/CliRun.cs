@@ -12,7 +12,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = EngineeringCli.Run(args, output, error);
+        var code = EngineeringCli.Run(args, output, error, TimeProvider.System);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Dapper;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.KeyAuthority.Storage;
+
+namespace SmsVending.KeyAuthority.Meters;
+
+/// <summary>Registers meter key records, one by one or a whole import in one transaction.</summary>
+internal sealed class MeterStore(KeyAuthorityDatabase database, MeterRegistrations checker, TimeProvider clock)
+{
+    private const string Insert = $"""
+        INSERT INTO ka_meters ({MeterRow.Columns})
+        VALUES (@MeterNumber, @Profile, @SupplyGroupCode, @TariffIndex, @KeyRevision, @KeyType, @KeyExpiry, @BaseDate, @Dkga, @Ea,
+                @CreditKind, @LastTid, @StartingCode, @DeviceCount, @TimeDivider, @Restricted, @SealedDeviceKey,
+                @CredentialHash, @FailedAttempts, @LockedUntil, @RegisteredAt)
+        """;
+
+    /// <summary>Registers one meter; refuses a meter number that is registered already.</summary>
+    public Task RegisterAsync(RegisterMeterKey registration, CancellationToken cancellationToken = default) =>
+        RegisterAllAsync([registration], cancellationToken);
+
+    /// <summary>Registers every meter or none: the first bad or duplicate one stops the import and names its position.</summary>
+    public async Task RegisterAllAsync(IReadOnlyList<RegisterMeterKey> registrations, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var rows = registrations.Select((r, i) => Checked(i, registrations.Count, () => checker.ToRow(r, now))).ToList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Insert, Parameters(rows[i]), transaction, cancellationToken: cancellationToken));
+            }
+            catch (DbException e) when (database.IsUniqueViolation(e))
+            {
+                throw new ArgumentException($"{Position(i, rows.Count)}meter {rows[i].MeterNumber} is registered already", e);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A meter's stored record, or null.</summary>
+    public async Task<MeterRow?> FindAsync(string meterNumber, CancellationToken cancellationToken = default)
+    {
+        const string Sql = $"SELECT {MeterRow.Columns} FROM ka_meters WHERE meter_number = @meterNumber";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MeterRow>(new CommandDefinition(Sql, new { meterNumber }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The row as Dapper parameters: enums and flags as plain integers, which every database accepts.</summary>
+    public static object Parameters(MeterRow r) => new
+    {
+        r.MeterNumber, Profile = (int)r.Profile, r.SupplyGroupCode, r.TariffIndex, r.KeyRevision, KeyType = (int)r.KeyType, r.KeyExpiry,
+        BaseDate = (int)r.BaseDate, r.Dkga, Ea = (int)r.Ea, CreditKind = (int)r.CreditKind, r.LastTid, r.StartingCode, r.DeviceCount,
+        r.TimeDivider, r.Restricted, r.SealedDeviceKey, r.CredentialHash, r.FailedAttempts, r.LockedUntil, r.RegisteredAt,
+    };
+
+    private static T Checked<T>(int index, int count, Func<T> make)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException(Position(index, count) + e.Message.Split(" (Parameter")[0], e);
+        }
+    }
+
+    private static string Position(int index, int count) => count > 1 ? $"record {index + 1}: " : "";
+}

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Dapper;
+using DbUp;
+using DbUp.Engine;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SmsVending.KeyAuthority.Storage;
+
+/// <summary>Opens connections and migrates the schema; every difference between the databases lives here.</summary>
+public sealed class KeyAuthorityDatabase : IDisposable
+{
+    private readonly NpgsqlDataSource? postgres;
+
+    static KeyAuthorityDatabase() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    /// <summary>A database of the given kind.</summary>
+    public KeyAuthorityDatabase(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        postgres = provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
+    }
+
+    /// <summary>Which database this is.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>How to reach it.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>An open connection; SQLite connections wait for the write lock and sync every commit.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (postgres is not null)
+        {
+            return await postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        // FULL: a committed TID must survive a power cut, or the next token could reuse it.
+        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
+        return connection;
+    }
+
+    /// <summary>Whether an exception is a unique-key violation: the "already done" signal of idempotent inserts.</summary>
+    public bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        SqliteException e => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 1555 or 2067,
+        PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>Brings the schema up to date (DbUp, scripts embedded in this assembly).</summary>
+    public void Migrate()
+    {
+        var builder = Provider == DatabaseProvider.Sqlite
+            ? DeployChanges.To.SqliteDatabase(ConnectionString)
+            : DeployChanges.To.PostgresqlDatabase(ConnectionString);
+        var (blob, key, text) = Provider == DatabaseProvider.Sqlite ? ("BLOB", "TEXT", "TEXT") : ("BYTEA", "TEXT", "TEXT");
+        var upgrade = builder
+            .WithScriptsEmbeddedInAssembly(typeof(KeyAuthorityDatabase).Assembly, name => name.Contains(".Storage.Schema.", StringComparison.Ordinal))
+            .WithVariable("blob", blob)
+            .WithVariable("key", key)
+            .WithVariable("text", text)
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build()
+            .PerformUpgrade();
+        if (!upgrade.Successful)
+        {
+            throw new InvalidOperationException($"KeyAuthority schema migration failed: {upgrade.Error.Message}", upgrade.Error);
+        }
+
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            using var connection = new SqliteConnection(ConnectionString);
+            connection.Execute("PRAGMA journal_mode = WAL;"); // readers never block the writer
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => postgres?.Dispose();
+}

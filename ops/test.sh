@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test. It installs and starts whatever servers the tests need, so a fresh machine with the
-# .NET SDK is enough; today the suite needs no server (RabbitMQ and PostgreSQL arrive with the services).
+# Runs every test. It installs and starts whatever servers the tests need, so a fresh Debian 12 machine
+# with the .NET SDK is enough (as root: it may apt-get install). PostgreSQL and RabbitMQ come from
+# ops/postgres.sh and ops/rabbitmq.sh, on 127.0.0.1 only, and stay running afterwards for the next run;
+# the tests find them through SMSVENDING_TEST_POSTGRES (an Npgsql connection string) and
+# SMSVENDING_TEST_RABBITMQ (an AMQP URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Each script prints only its connection string on stdout, with the port the server really uses.
+SMSVENDING_TEST_POSTGRES=$(ops/postgres.sh start) || { echo "could not start PostgreSQL for the tests: see above"; exit 1; }
+SMSVENDING_TEST_RABBITMQ=$(ops/rabbitmq.sh start) || { echo "could not start RabbitMQ for the tests: see above"; exit 1; }
+export SMSVENDING_TEST_POSTGRES SMSVENDING_TEST_RABBITMQ
+echo "SMSVENDING_TEST_POSTGRES=$SMSVENDING_TEST_POSTGRES"
+echo "SMSVENDING_TEST_RABBITMQ=$SMSVENDING_TEST_RABBITMQ"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

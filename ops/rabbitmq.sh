@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# ops/rabbitmq.sh start|stop|status: the RabbitMQ the tests use, on 127.0.0.1 only.
+# start installs the Debian package if missing, starts the node (or reuses a running one), makes sure the
+# user smsvending/smsvending (administrator, all permissions on vhost /) exists, and prints the AMQP URL
+# on stdout. Safe to run any number of times. Needs root; no systemd needed (Debian's rabbitmq* commands
+# switch to the rabbitmq user themselves).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+readonly user=smsvending password=smsvending port=5672
+readonly env_conf=/etc/rabbitmq/rabbitmq-env.conf
+# Read by the server and by every rabbitmq* command, so both agree on the node. A fixed node name on
+# "localhost" avoids depending on how the machine's hostname resolves; the AMQP listener, epmd and the
+# Erlang distribution ports (server's 25672, the CLI's 35672-35682) all bind loopback only.
+readonly env_text='# Written by SmsVending ops/rabbitmq.sh: the tests'"'"' broker, on loopback only.
+NODENAME=rabbit@localhost
+NODE_IP_ADDRESS=127.0.0.1
+NODE_PORT=5672
+ERL_EPMD_ADDRESS=127.0.0.1
+SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"'
+
+ctl() { rabbitmqctl -q "$@" </dev/null; }
+installed() { command -v rabbitmqctl >/dev/null 2>&1; }
+# "running" means the rabbit application is up, not just the Erlang VM.
+running() { installed && rabbitmq-diagnostics -q check_running </dev/null >/dev/null 2>&1; }
+show_log() { tail -n 30 /var/log/rabbitmq/rabbit@localhost.log >&2 2>/dev/null || true; }
+
+shutdown_node() {
+  # shutdown waits until the Erlang VM has exited, so the ports are free for a following start.
+  ctl shutdown >&2 || die "could not stop RabbitMQ"
+}
+
+start() {
+  # The file must be in place before the package's install script may start the service (it does when
+  # no policy-rc.d forbids it), and a node started under other settings is stopped before they change.
+  if [ "$(cat "$env_conf" 2>/dev/null || true)" != "$env_text" ]; then
+    if running; then
+      say "stopping RabbitMQ to apply the loopback-only settings in $env_conf"
+      shutdown_node
+    fi
+    mkdir -p "$(dirname "$env_conf")"
+    printf '%s\n' "$env_text" >"$env_conf"
+  fi
+  ensure_command rabbitmqctl rabbitmq-server
+
+  if running; then
+    say "RabbitMQ already running"
+  else
+    say "starting RabbitMQ on 127.0.0.1:$port"
+    local out
+    out=$(rabbitmq-server -detached </dev/null 2>&1) || { printf '%s\n' "$out" >&2; die "rabbitmq-server -detached failed"; }
+    # await_startup needs the VM to be reachable; until it is, it fails at once, so poll it.
+    wait_until 90 "RabbitMQ" ctl await_startup --timeout 10 || { show_log; die "RabbitMQ did not start"; }
+  fi
+
+  if ! ctl list_users --no-table-headers | awk '{print $1}' | grep -qx "$user"; then
+    ctl add_user "$user" "$password" >&2
+  elif ! ctl authenticate_user "$user" "$password" >/dev/null 2>&1; then
+    ctl change_password "$user" "$password" >&2
+  fi
+  ctl set_user_tags "$user" administrator >&2
+  ctl set_permissions -p / "$user" '.*' '.*' '.*' >&2
+
+  echo "amqp://$user:$password@127.0.0.1:$port/"
+}
+
+stop() {
+  installed || { say "RabbitMQ is not installed"; return 0; }
+  if rabbitmq-diagnostics -q ping </dev/null >/dev/null 2>&1; then
+    say "stopping RabbitMQ"
+    shutdown_node
+  else
+    say "RabbitMQ is not running"
+  fi
+}
+
+# Exit status as for an init script: 0 running, 3 not.
+status() {
+  installed || { say "RabbitMQ is not installed"; exit 3; }
+  if running; then
+    say "RabbitMQ is running on 127.0.0.1:$port"
+  else
+    say "RabbitMQ is not running"
+    exit 3
+  fi
+}
+
+case "${1:-}" in
+  start | stop | status) "$1" ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -40,8 +40,8 @@ internal sealed class AuditLog(KeyAuthorityDatabase database)
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         var (expectedSeq, previous) = (1L, "genesis");
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(Sql, cancellationToken: cancellationToken, flags: CommandFlags.None));
-        foreach (var row in rows)
+        // Streamed: the log grows with every token ever issued.
+        await foreach (var row in connection.QueryUnbufferedAsync<Row>(Sql).WithCancellation(cancellationToken))
         {
             var entry = new AuditEntry(row.At, row.MeterNumber, row.RequestId, row.Requester, row.TokenClass, row.TokenSubclass, row.Tid, row.Amount);
             var finding = row.Seq != expectedSeq ? $"entry {expectedSeq} is missing"

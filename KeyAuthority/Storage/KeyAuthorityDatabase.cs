@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using DbUp;
-using DbUp.Engine;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -54,6 +53,11 @@ public sealed class KeyAuthorityDatabase : IDisposable
     /// <summary>Brings the schema up to date (DbUp, scripts embedded in this assembly).</summary>
     public void Migrate()
     {
+        if (Provider == DatabaseProvider.Sqlite && Path.GetDirectoryName(new SqliteConnectionStringBuilder(ConnectionString).DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         var builder = Provider == DatabaseProvider.Sqlite
             ? DeployChanges.To.SqliteDatabase(ConnectionString)
             : DeployChanges.To.PostgresqlDatabase(ConnectionString);

@@ -48,6 +48,17 @@ public readonly record struct MeterNumber
         return true;
     }
 
+    /// <summary>A new meter number from its first 10 or 12 digits, with the Luhn check digit appended.</summary>
+    public static MeterNumber Create(string digitsWithoutCheck)
+    {
+        if (digitsWithoutCheck is not { Length: 10 or 12 } || !digitsWithoutCheck.All(char.IsAsciiDigit))
+        {
+            throw new FormatException("a meter number is made from 10 or 12 digits plus its check digit");
+        }
+
+        return new MeterNumber(digitsWithoutCheck + Luhn.CheckDigit(digitsWithoutCheck));
+    }
+
     /// <summary>Parses an 18-digit PAN and returns the meter number inside it.</summary>
     public static MeterNumber FromPan(string text)
     {

@@ -26,6 +26,22 @@ public class MeterNumberTests
         Assert.Contains(expected, error);
     }
 
+    [Theory]
+    [InlineData("0123456789", "01234567897")]
+    [InlineData("000000000000", "0000000000000")]
+    public void Create_AppendsTheCheckDigit(string digits, string expected)
+    {
+        Assert.Equal(expected, MeterNumber.Create(digits).Digits);
+    }
+
+    [Theory]
+    [InlineData("012345678")]
+    [InlineData("01234567x9")]
+    public void Create_WrongLengthOrNonDigits_Throws(string digits)
+    {
+        Assert.Throws<FormatException>(() => MeterNumber.Create(digits));
+    }
+
     [Fact]
     public void Pan_ElevenDigits_Uses600727AndLuhn()
     {

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using SmsVending.KeyAuthority.Storage;
+
+namespace SmsVending.KeyAuthority;
+
+/// <summary>The KeyAuthority's settings (configuration section "KeyAuthority"), checked at start.</summary>
+public sealed class KeyAuthorityOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "KeyAuthority";
+
+    /// <summary>Sqlite (embedded) or Postgres.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The database connection string.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "Data Source=data/keyauthority.db";
+
+    /// <summary>The master key file (64 hex digits); the SMSVENDING_MASTER_KEY environment variable wins over it.</summary>
+    public string? MasterKeyFile { get; set; } = "data/master.key";
+
+    /// <summary>Create the master key file when it is missing (the embedded default; deployments supply their key).</summary>
+    public bool CreateMasterKey { get; set; }
+
+    /// <summary>Allow the manufacturing export of decoder keys (off unless a factory needs it).</summary>
+    public bool ManufacturingExport { get; set; }
+
+    /// <summary>Wrong registration codes before the account locks.</summary>
+    [Range(1, 100)]
+    public int CredentialMaxFailures { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public TimeSpan CredentialLockout { get; set; } = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Tokens.Sts;
+using SmsVending.KeyAuthority.Meters;
+using SmsVending.KeyAuthority.Storage;
+
+namespace SmsVending.KeyAuthority.Keys;
+
+/// <summary>The one way key material leaves the KeyAuthority: a meter's key for the factory that builds the meter.</summary>
+internal sealed class ManufacturingExport(KeyAuthorityDatabase database, MeterStore meters, VendingKeyStore keys, KeySealer sealer,
+    KeyAuthorityOptions options, ILogger<ManufacturingExport> log)
+{
+    public const string Role = "manufacturing";
+
+    /// <summary>The key, or the reason it is not given.</summary>
+    public async Task<(MeterKeyExported? Key, string? Refusal)> ExportAsync(ExportMeterKey request, CancellationToken cancellationToken = default)
+    {
+        if (!options.ManufacturingExport)
+        {
+            return (null, "the manufacturing export is turned off in this KeyAuthority's configuration");
+        }
+
+        if (request.RequesterRole != Role)
+        {
+            return (null, $"only the {Role} role may export meter keys");
+        }
+
+        var meter = await meters.FindAsync(request.MeterNumber.Trim(), cancellationToken);
+        if (meter is null)
+        {
+            return (null, $"no meter {request.MeterNumber.Trim()} is registered");
+        }
+
+        log.LogWarning("Manufacturing export of meter {Meter}'s key for {Requester}", meter.MeterNumber, request.Requester);
+        return meter.Profile == TokenProfile.OpenPaygo
+            ? (new MeterKeyExported
+            {
+                MeterNumber = meter.MeterNumber, Profile = meter.Profile, StartingCode = meter.StartingCode, DeviceCount = meter.DeviceCount,
+                TimeDivider = meter.TimeDivider, Restricted = meter.Restricted == 1,
+                KeyHex = Convert.ToHexString(sealer.Open(meter.SealedDeviceKey!, meter.DeviceKeyRecordId)),
+            }, null)
+            : await StsAsync(meter, cancellationToken);
+    }
+
+    private async Task<(MeterKeyExported?, string?)> StsAsync(MeterRow meter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var vendingKey = await keys.OpenAsync(connection, null, meter.VendingKey, cancellationToken);
+        if (vendingKey is null)
+        {
+            return (null, $"the key store has no vending key for {meter.VendingKey}");
+        }
+
+        var decoderKey = meter.Dkga == 2 ? DecoderKeyGeneration.Dkga02(vendingKey, meter.Identity) : DecoderKeyGeneration.Dkga04(vendingKey, meter.Identity);
+        CryptographicOperations.ZeroMemory(vendingKey);
+        return (new MeterKeyExported
+        {
+            MeterNumber = meter.MeterNumber, Profile = meter.Profile, KeyHex = decoderKey.ToHex(), Algorithm = meter.Ea, BaseDate = meter.BaseDate,
+            SupplyGroupCode = meter.SupplyGroupCode, TariffIndex = meter.TariffIndex, KeyRevision = meter.KeyRevision, KeyType = meter.KeyType,
+            KeyExpiry = meter.KeyExpiry,
+        }, null);
+    }
+}

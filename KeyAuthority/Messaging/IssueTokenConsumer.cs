@@ -1,0 +1,32 @@
+using MassTransit;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.KeyAuthority.Issuance;
+
+namespace SmsVending.KeyAuthority.Messaging;
+
+/// <summary>Answers <see cref="IssueToken"/> with the tokens or a typed rejection.</summary>
+internal sealed class IssueTokenConsumer(TokenIssuer issuer) : IConsumer<IssueToken>
+{
+    public async Task Consume(ConsumeContext<IssueToken> context)
+    {
+        var result = await issuer.IssueAsync(context.Message, context.CancellationToken);
+        if (result.Issued is { } issued)
+        {
+            await context.RespondAsync(issued);
+        }
+        else
+        {
+            await context.RespondAsync(result.Rejected!);
+        }
+    }
+}
+
+/// <summary>Database hiccups are retried: issuing is idempotent on the request id, so a retry never makes a second token.</summary>
+internal sealed class IssueTokenConsumerDefinition : ConsumerDefinition<IssueTokenConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<IssueTokenConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+    }
+}

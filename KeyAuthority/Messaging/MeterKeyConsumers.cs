@@ -1,0 +1,48 @@
+using MassTransit;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.KeyAuthority.Credentials;
+using SmsVending.KeyAuthority.Keys;
+using SmsVending.KeyAuthority.Meters;
+
+namespace SmsVending.KeyAuthority.Messaging;
+
+/// <summary>Answers <see cref="RegisterMeterKey"/>.</summary>
+internal sealed class RegisterMeterKeyConsumer(MeterStore meters) : IConsumer<RegisterMeterKey>
+{
+    public async Task Consume(ConsumeContext<RegisterMeterKey> context)
+    {
+        try
+        {
+            await meters.RegisterAsync(context.Message, context.CancellationToken);
+            await context.RespondAsync(new MeterKeyRegistered(context.Message.MeterNumber));
+        }
+        catch (ArgumentException e)
+        {
+            await context.RespondAsync(new MeterKeyRegistrationRefused(context.Message.MeterNumber, e.Message));
+        }
+    }
+}
+
+/// <summary>Answers <see cref="VerifyMeterCredential"/>.</summary>
+internal sealed class VerifyMeterCredentialConsumer(CredentialVerifier verifier) : IConsumer<VerifyMeterCredential>
+{
+    public async Task Consume(ConsumeContext<VerifyMeterCredential> context) =>
+        await context.RespondAsync(await verifier.VerifyAsync(context.Message.MeterNumber, context.Message.Secret, context.CancellationToken));
+}
+
+/// <summary>Answers <see cref="ExportMeterKey"/> (the manufacturing export).</summary>
+internal sealed class ExportMeterKeyConsumer(ManufacturingExport export) : IConsumer<ExportMeterKey>
+{
+    public async Task Consume(ConsumeContext<ExportMeterKey> context)
+    {
+        var (key, refusal) = await export.ExportAsync(context.Message, context.CancellationToken);
+        if (key is not null)
+        {
+            await context.RespondAsync(key);
+        }
+        else
+        {
+            await context.RespondAsync(new MeterKeyExportRefused(context.Message.MeterNumber, refusal!));
+        }
+    }
+}

@@ -88,7 +88,7 @@ public abstract class TokenIssuerTests(DatabaseProvider provider) : IAsyncLifeti
 
         var tids = results.Select(r => r.Issued!.Tokens[0].Tid).ToList();
         Assert.Equal(tids.Count, tids.Distinct().Count());
-        Assert.True((await Authority.Get<Audit.AuditLog>().VerifyAsync()).Intact);
+        Assert.True((await Authority.Get<KeyAuthority.Audit.AuditLog>().VerifyAsync()).Intact);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public abstract class TokenIssuerTests(DatabaseProvider provider) : IAsyncLifeti
     [Fact]
     public async Task Issue_NoVendingKeyForTheMeter_IsRejectedAsKeyUnavailable()
     {
-        await Authority.Get<Meters.MeterStore>().RegisterAsync(new RegisterMeterKey
+        await Authority.Get<KeyAuthority.Meters.MeterStore>().RegisterAsync(new RegisterMeterKey
         {
             MeterNumber = MeterNumber.Create("0555555555").Digits, SupplyGroupCode = 654321, TariffIndex = 1,
         });

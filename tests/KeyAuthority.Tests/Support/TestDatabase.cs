@@ -43,7 +43,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        return new TestDatabase(provider, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, folder, name);
+        // A capped pool: several instances share the server's 100 connections, as deployed instances must.
+        return new TestDatabase(provider, new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 20 }.ConnectionString, folder, name);
     }
 
     public async ValueTask DisposeAsync()

@@ -55,7 +55,7 @@ public sealed class TestKeyAuthority : IAsyncDisposable
         }
 
         var meters = Enumerable.Range(firstSerial, count).Select(i => MeterNumber.Create($"0{i:D9}").Digits).ToArray();
-        await Get<Meters.MeterStore>().RegisterAllAsync([.. meters.Select(m => new RegisterMeterKey
+        await Get<KeyAuthority.Meters.MeterStore>().RegisterAllAsync([.. meters.Select(m => new RegisterMeterKey
         {
             MeterNumber = m, SupplyGroupCode = SupplyGroup, TariffIndex = 1, KeyRevision = 1, KeyType = KeyType.Unique, BaseDate = baseDate,
         })]);

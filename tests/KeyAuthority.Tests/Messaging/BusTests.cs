@@ -1,0 +1,113 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Tokens.Sts;
+using SmsVending.KeyAuthority.Storage;
+using SmsVending.KeyAuthority.Tests.Support;
+
+namespace SmsVending.KeyAuthority.Tests.Messaging;
+
+/// <summary>The KeyAuthority answering over MassTransit's in-memory test harness, as Vending will ask it.</summary>
+public sealed class BusTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private TestKeyAuthority authority = null!;
+    private ITestHarness harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var services = new ServiceCollection().AddMassTransitTestHarness(x => x.AddKeyAuthorityConsumers());
+        authority = await TestKeyAuthority.StartAsync(database, s => s["KeyAuthority:ManufacturingExport"] = "true", services: services);
+        harness = authority.Get<ITestHarness>();
+        await harness.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await harness.Stop();
+        await authority.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task IssueToken_KnownMeter_RespondsWithTokens()
+    {
+        var meter = (await authority.AddStsMetersAsync(1))[0];
+        var client = harness.GetRequestClient<IssueToken>();
+
+        var response = await client.GetResponse<TokenSetIssued, TokenRequestRejected>(new IssueToken(Guid.NewGuid(), meter, TokenOperation.Credit, 12.5m, "vending"));
+
+        Assert.True(response.Is(out Response<TokenSetIssued>? issued));
+        Assert.Equal(12.5m, TokenDecoder.Decode(StsToken.Parse(issued!.Message.Tokens[0].Digits), TestKeyAuthority.Cipher(meter)).Amount);
+        Assert.True(await harness.Consumed.Any<IssueToken>());
+        Assert.False(await harness.Published.Any<Fault<IssueToken>>());
+    }
+
+    [Fact]
+    public async Task IssueToken_UnknownMeter_RespondsWithATypedRejection()
+    {
+        var client = harness.GetRequestClient<IssueToken>();
+
+        var response = await client.GetResponse<TokenSetIssued, TokenRequestRejected>(new IssueToken(Guid.NewGuid(), "99999999990", TokenOperation.Credit, 1, "vending"));
+
+        Assert.True(response.Is(out Response<TokenRequestRejected>? rejected));
+        Assert.Equal(TokenRejection.UnknownMeter, rejected!.Message.Reason);
+        Assert.False(await harness.Published.Any<Fault<IssueToken>>());
+    }
+
+    [Fact]
+    public async Task RegisterThenExport_ManufacturingRole_GetsTheDecoderKey()
+    {
+        await authority.AddStsMetersAsync(1);
+        var meter = MeterNumber.Create("0700000000").Digits;
+
+        var registered = await harness.GetRequestClient<RegisterMeterKey>().GetResponse<MeterKeyRegistered, MeterKeyRegistrationRefused>(
+            new RegisterMeterKey { MeterNumber = meter, SupplyGroupCode = TestKeyAuthority.SupplyGroup, TariffIndex = 1 });
+        var exported = await harness.GetRequestClient<ExportMeterKey>().GetResponse<MeterKeyExported, MeterKeyExportRefused>(
+            new ExportMeterKey(meter, "factory-1", "manufacturing"));
+        var refused = await harness.GetRequestClient<ExportMeterKey>().GetResponse<MeterKeyExported, MeterKeyExportRefused>(
+            new ExportMeterKey(meter, "agent-7", "agent"));
+
+        Assert.True(registered.Is(out Response<MeterKeyRegistered>? _));
+        Assert.True(exported.Is(out Response<MeterKeyExported>? key));
+        var expected = DecoderKeyGeneration.Dkga02(TestKeyAuthority.VendingKey,
+            new KeyIdentity(MeterNumber.Parse(meter), TestKeyAuthority.SupplyGroup, 1, 1, KeyType.Unique, BaseDate.Year2014));
+        Assert.Equal(expected.ToHex(), key!.Message.KeyHex);
+        Assert.True(refused.Is(out Response<MeterKeyExportRefused>? no));
+        Assert.Contains("manufacturing role", no!.Message.Reason);
+    }
+
+    [Fact]
+    public async Task VerifyMeterCredential_AnswersWithTheOutcome()
+    {
+        var meter = (await authority.AddStsMetersAsync(1))[0];
+        await authority.Get<KeyAuthority.Credentials.CredentialVerifier>().SetAsync(meter, "2468");
+
+        var response = await harness.GetRequestClient<VerifyMeterCredential>().GetResponse<MeterCredentialChecked>(new VerifyMeterCredential(meter, "2468"));
+
+        Assert.Equal(CredentialOutcome.Verified, response.Message.Outcome);
+    }
+}
+
+public sealed class ManufacturingExportOffTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task Export_ByDefault_IsRefused()
+    {
+        await using var authority = await TestKeyAuthority.StartAsync(database);
+        var meter = (await authority.AddStsMetersAsync(1))[0];
+
+        var (key, refusal) = await authority.Get<KeyAuthority.Keys.ManufacturingExport>().ExportAsync(new ExportMeterKey(meter, "factory", "manufacturing"));
+
+        Assert.Null(key);
+        Assert.Contains("turned off", refusal);
+    }
+}

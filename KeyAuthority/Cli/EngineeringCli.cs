@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
+using SmsVending.KeyAuthority.Keys;
 
 namespace SmsVending.KeyAuthority.Cli;
 
@@ -6,13 +8,20 @@ namespace SmsVending.KeyAuthority.Cli;
 internal static class EngineeringCli
 {
     public const int BadInput = 2;
+    public const int Failed = 1;
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
-        var root = new RootCommand("SmsVending KeyAuthority: token engineering commands")
+        var root = new RootCommand("SmsVending KeyAuthority: the secure module, and token engineering commands")
         {
             StsCommands.Create(output),
             OpaygoCommands.Create(output, time),
+            KeysCommands.Create(output, time),
+            MetersCommands.Create(output, time),
+            KeyChangeCommands.Schedule(output, time),
+            KeyChangeCommands.Rollover(output, time),
+            AuditCommands.Create(output, time),
+            ServeCommand.Create(time),
         };
 
         var result = root.Parse(args);
@@ -31,5 +40,17 @@ internal static class EngineeringCli
             error.WriteLine($"error: {e.Option}: {e.Message}");
             return BadInput;
         }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            error.WriteLine($"error: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is InvalidOperationException or SealedKeyException or IOException or DbException)
+        {
+            error.WriteLine($"error: {OneLine(e.Message)}");
+            return Failed;
+        }
     }
+
+    private static string OneLine(string message) => message.Split('\n')[0].Split(" (Parameter '")[0].Trim();
 }

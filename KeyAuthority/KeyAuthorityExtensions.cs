@@ -41,7 +41,6 @@ public static class KeyAuthorityExtensions
         services.AddSingleton<CredentialVerifier>();
         services.AddSingleton<KeyChangeScheduler>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<StsTokenMaker>();
         services.AddSingleton<OpenPaygoTokenMaker>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ManufacturingExport>();

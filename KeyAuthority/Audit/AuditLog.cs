@@ -1,35 +1,13 @@
-using System.Data.Common;
 using Dapper;
 using SmsVending.KeyAuthority.Storage;
 
 namespace SmsVending.KeyAuthority.Audit;
 
-/// <summary>The hash-chained log of every token issued; appends join the issuing transaction.</summary>
+/// <summary>The hash-chained log of every token issued (appended by <see cref="AuditTail"/>), and its verification.</summary>
 internal sealed class AuditLog(KeyAuthorityDatabase database)
 {
     /// <summary>What a verification found.</summary>
     public sealed record Verification(bool Intact, long Entries, long? FirstBadSeq, string Finding);
-
-    /// <summary>Appends entries; the head row's update makes concurrent issuers take turns, so the chain never forks.</summary>
-    public static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
-    {
-        const string Advance = "UPDATE ka_audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash";
-        const string Insert = """
-            INSERT INTO ka_audit (seq, at, meter_number, request_id, requester, token_class, token_subclass, tid, amount, prev_hash, hash)
-            VALUES (@Seq, @At, @MeterNumber, @RequestId, @Requester, @TokenClass, @TokenSubclass, @Tid, @Amount, @PrevHash, @Hash)
-            """;
-        foreach (var entry in entries)
-        {
-            var (seq, previous) = await connection.QuerySingleAsync<(long, string)>(new CommandDefinition(Advance, transaction: transaction, cancellationToken: cancellationToken));
-            var hash = entry.HashAfter(seq, previous);
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE ka_audit_head SET hash = @hash WHERE id = 1", new { hash }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(Insert, new
-            {
-                Seq = seq, entry.At, entry.MeterNumber, entry.RequestId, entry.Requester, entry.TokenClass, entry.TokenSubclass, entry.Tid,
-                entry.Amount, PrevHash = previous, Hash = hash,
-            }, transaction, cancellationToken: cancellationToken));
-        }
-    }
 
     /// <summary>Walks the whole chain: finds any altered, inserted, reordered or removed entry.</summary>
     public async Task<Verification> VerifyAsync(CancellationToken cancellationToken = default)

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Security.Cryptography;
-using Dapper;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.Keys;
@@ -8,25 +6,20 @@ using SmsVending.KeyAuthority.Meters;
 
 namespace SmsVending.KeyAuthority.Issuance;
 
-/// <summary>Makes the STS tokens for a locked meter row: pending key change sections first, then the TID-bearing token.</summary>
-internal sealed class StsTokenMaker(VendingKeyStore keys)
+/// <summary>Makes the STS tokens for a meter row: pending key change sections first, then the TID-bearing token.</summary>
+/// <remarks>It writes nothing: it moves the row object to its new key and TID, and the issuer stores it once the request is claimed.</remarks>
+internal static class StsTokenMaker
 {
-    private const string PendingChange = """
-        SELECT supply_group_code, tariff_index, key_revision, key_type, key_expiry, base_date, dkga, ea, rollover
-        FROM ka_key_changes WHERE meter_number = @MeterNumber
-        """;
-
-    /// <summary>The tokens; moves the row to its new key and TID, which the caller stores in the same transaction.</summary>
-    public async Task<List<IssuedToken>> MakeAsync(DbConnection connection, DbTransaction transaction, MeterRow meter, IssueToken request,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The tokens, and whether the pending key change was used.</summary>
+    public static async Task<(List<IssuedToken> Tokens, bool ChangedKey)> MakeAsync(MeterRow meter, PendingKeyChange? change,
+        Func<VendingKeyId, ValueTask<byte[]?>> vendingKeys, IssueToken request, DateTimeOffset now)
     {
         var tokens = new List<IssuedToken>();
-        var key = await DeriveAsync(connection, transaction, meter, cancellationToken);
-        if (request.Operation == TokenOperation.Credit
-            && await connection.QuerySingleOrDefaultAsync<PendingKeyChange>(new CommandDefinition(PendingChange, meter, transaction, cancellationToken: cancellationToken)) is { } change)
+        var key = await DeriveAsync(vendingKeys, meter);
+        var changedKey = request.Operation == TokenOperation.Credit && change is not null;
+        if (changedKey)
         {
-            var oldEncoder = new TokenEncoder(key, meter.Ea);
-            key = await ChangeKeyAsync(connection, transaction, meter, change, oldEncoder, tokens, cancellationToken);
+            key = await ChangeKeyAsync(vendingKeys, meter, change!, new TokenEncoder(key, meter.Ea), tokens);
         }
 
         if (AmountProblem(request.Operation, request.Amount) is { } problem)
@@ -40,12 +33,12 @@ internal sealed class StsTokenMaker(VendingKeyStore keys)
         tokens.Add(request.Operation == TokenOperation.Credit
             ? Credit(encoder, meter, request.Amount, tid, rnd)
             : Management(encoder, request, tid, rnd));
-        return tokens;
+        return (tokens, changedKey);
     }
 
-    private async Task<DecoderKey> DeriveAsync(DbConnection connection, DbTransaction transaction, MeterRow meter, CancellationToken cancellationToken)
+    private static async Task<DecoderKey> DeriveAsync(Func<VendingKeyId, ValueTask<byte[]?>> vendingKeys, MeterRow meter)
     {
-        var vendingKey = await keys.OpenAsync(connection, transaction, meter.VendingKey, cancellationToken)
+        var vendingKey = await vendingKeys(meter.VendingKey)
             ?? throw new TokenRejectionException(TokenRejection.KeyUnavailable, $"the key store has no vending key for {meter.VendingKey}");
         try
         {
@@ -56,19 +49,15 @@ internal sealed class StsTokenMaker(VendingKeyStore keys)
         {
             throw new TokenRejectionException(TokenRejection.KeyUnavailable, $"meter {meter.MeterNumber}'s key attributes cannot make a key: {e.Message}");
         }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(vendingKey);
-        }
     }
 
     /// <summary>Moves the row to the new key attributes and adds the sections, encrypted under the old key.</summary>
-    private async Task<DecoderKey> ChangeKeyAsync(DbConnection connection, DbTransaction transaction, MeterRow meter, PendingKeyChange change,
-        TokenEncoder oldEncoder, List<IssuedToken> tokens, CancellationToken cancellationToken)
+    private static async Task<DecoderKey> ChangeKeyAsync(Func<VendingKeyId, ValueTask<byte[]?>> vendingKeys, MeterRow meter, PendingKeyChange change,
+        TokenEncoder oldEncoder, List<IssuedToken> tokens)
     {
         (meter.SupplyGroupCode, meter.TariffIndex, meter.KeyRevision, meter.KeyType, meter.KeyExpiry, meter.BaseDate, meter.Dkga, meter.Ea) =
             (change.SupplyGroupCode, change.TariffIndex, change.KeyRevision, change.KeyType, change.KeyExpiry, change.BaseDate, change.Dkga, change.Ea);
-        var newKey = await DeriveAsync(connection, transaction, meter, cancellationToken);
+        var newKey = await DeriveAsync(vendingKeys, meter);
         var sections = oldEncoder.KeyChange(new KeyChangeOrder(newKey, meter.KeyRevision, meter.KeyType, meter.TariffIndex,
             (byte)meter.KeyExpiry, change.Rollover == 1, meter.SupplyGroupCode));
         int[] subclasses = sections.Count == 2 ? [3, 4] : [3, 4, 8, 9];
@@ -78,7 +67,6 @@ internal sealed class StsTokenMaker(VendingKeyStore keys)
             meter.LastTid = null; // the meter clears its TID memory and counts from the new base date
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM ka_key_changes WHERE meter_number = @MeterNumber", meter, transaction, cancellationToken: cancellationToken));
         return newKey;
     }
 
@@ -139,17 +127,4 @@ internal sealed class StsTokenMaker(VendingKeyStore keys)
         TokenOperation.SetWaterMeterFactor => ManagementFunction.SetWaterMeterFactor,
         _ => throw new TokenRejectionException(TokenRejection.UnsupportedOperation, $"an STS meter takes no {operation} token"),
     };
-
-    private sealed class PendingKeyChange
-    {
-        public int SupplyGroupCode { get; set; }
-        public int TariffIndex { get; set; }
-        public int KeyRevision { get; set; }
-        public KeyType KeyType { get; set; }
-        public int KeyExpiry { get; set; }
-        public BaseDate BaseDate { get; set; }
-        public int Dkga { get; set; }
-        public EncryptionAlgorithm Ea { get; set; }
-        public int Rollover { get; set; }
-    }
 }

@@ -61,12 +61,14 @@ public sealed class KeyAuthorityDatabase : IDisposable
         var builder = Provider == DatabaseProvider.Sqlite
             ? DeployChanges.To.SqliteDatabase(ConnectionString)
             : DeployChanges.To.PostgresqlDatabase(ConnectionString);
-        var (blob, key, text) = Provider == DatabaseProvider.Sqlite ? ("BLOB", "TEXT", "TEXT") : ("BYTEA", "TEXT", "TEXT");
+        // In SQLite INTEGER PRIMARY KEY is the 64-bit rowid itself, so the audit sequence needs no second index.
+        var (blob, seq) = Provider == DatabaseProvider.Sqlite ? ("BLOB", "INTEGER") : ("BYTEA", "BIGINT");
         var upgrade = builder
             .WithScriptsEmbeddedInAssembly(typeof(KeyAuthorityDatabase).Assembly, name => name.Contains(".Storage.Schema.", StringComparison.Ordinal))
             .WithVariable("blob", blob)
-            .WithVariable("key", key)
-            .WithVariable("text", text)
+            .WithVariable("key", "TEXT")
+            .WithVariable("text", "TEXT")
+            .WithVariable("seq", seq)
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()

@@ -4,4 +4,4 @@ using BenchmarkDotNet.Running;
 
 // Op/s is the figure the README quotes (tokens or derivations per second on one core).
 var config = DefaultConfig.Instance.AddColumn(StatisticColumn.OperationsPerSecond);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(SmsVending.Benchmarks.StsBenchmarks).Assembly).Run(args, config);

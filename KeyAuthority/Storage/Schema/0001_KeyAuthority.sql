@@ -1,4 +1,4 @@
--- One schema for every database; $blob$ and $key$ are filled in per dialect (KeyAuthorityDatabase).
+-- One schema for every database; the dollar-named types are filled in per dialect (KeyAuthorityDatabase).
 -- Times are Unix milliseconds (BIGINT) so that every dialect stores and hashes them alike.
 
 -- A sealed known value: proves at start that the master key opens this store.
@@ -78,7 +78,7 @@ CREATE TABLE ka_audit_head (
 INSERT INTO ka_audit_head (id, seq, hash) VALUES (1, 0, 'genesis');
 
 CREATE TABLE ka_audit (
-    seq BIGINT NOT NULL PRIMARY KEY,
+    seq $seq$ NOT NULL PRIMARY KEY,
     at BIGINT NOT NULL,
     meter_number $key$ NOT NULL,
     request_id $key$ NOT NULL,

@@ -1,0 +1,93 @@
+using BenchmarkDotNet.Attributes;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Tokens.Sts;
+using SmsVending.KeyAuthority;
+
+namespace SmsVending.Benchmarks;
+
+/// <summary>Durable credit tokens through the KeyAuthority's request path: in-memory bus, SQLite (synchronous=FULL), TID and audit persisted.</summary>
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+public class IssuanceBenchmarks
+{
+    private const int Meters = 1000;
+    private const int RequestsPerInvocation = 2000;
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "smsvending-bench", Guid.NewGuid().ToString("N"));
+    private IHost host = null!;
+    private IRequestClient<IssueToken> client = null!;
+    private string[] meters = [];
+
+    /// <summary>Requests in flight at once, as several Vending consumers would send them.</summary>
+    [Params(1, 16, 128)]
+    public int Concurrency { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["KeyAuthority:ConnectionString"] = $"Data Source={Path.Combine(folder, "keyauthority.db")}",
+            ["KeyAuthority:MasterKeyFile"] = Path.Combine(folder, "master.key"),
+            ["KeyAuthority:CreateMasterKey"] = "true",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddKeyAuthority(builder.Configuration);
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddKeyAuthorityConsumers();
+            bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+        });
+        host = builder.Build();
+        host.Start();
+        client = host.Services.GetRequiredService<IRequestClient<IssueToken>>();
+
+        var register = host.Services.GetRequiredService<IRequestClient<RegisterMeterKey>>();
+        var keys = host.Services.GetRequiredService<KeyAuthority.Keys.VendingKeyStore>();
+        keys.GenerateAsync(new KeyAuthority.Keys.VendingKeyId(123456, 1, KeyType.Unique, 2)).GetAwaiter().GetResult();
+        meters = [.. Enumerable.Range(1, Meters).Select(i => MeterNumber.Create($"0{i:D9}").Digits)];
+        foreach (var meter in meters)
+        {
+            register.GetResponse<MeterKeyRegistered>(new RegisterMeterKey { MeterNumber = meter, SupplyGroupCode = 123456, TariffIndex = 1 }).GetAwaiter().GetResult();
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        host.StopAsync().GetAwaiter().GetResult();
+        host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The same straight into the issuer, without the bus: what the store itself sustains.</summary>
+    [Benchmark(OperationsPerInvoke = RequestsPerInvocation)]
+    public Task CreditTokensWithoutBus()
+    {
+        var issuer = host.Services.GetRequiredService<KeyAuthority.Issuance.TokenIssuer>();
+        return Run(async i => GC.KeepAlive((await issuer.IssueAsync(new IssueToken(Guid.CreateVersion7(), meters[i % Meters], TokenOperation.Credit, 10m, "bench"))).Issued!.Tokens[0]));
+    }
+
+    /// <summary>Issues a batch of credit tokens through the bus; Op/s is durable tokens per second.</summary>
+    [Benchmark(OperationsPerInvoke = RequestsPerInvocation)]
+    public Task CreditTokens() =>
+        Run(async i => GC.KeepAlive((await client.GetResponse<TokenSetIssued>(new IssueToken(Guid.CreateVersion7(), meters[i % Meters], TokenOperation.Credit, 10m, "bench"))).Message.Tokens[0]));
+
+    private async Task Run(Func<int, Task> issue)
+    {
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async worker =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) <= RequestsPerInvocation)
+            {
+                await issue(i);
+            }
+        }));
+    }
+}

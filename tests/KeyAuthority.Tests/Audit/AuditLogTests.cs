@@ -7,32 +7,21 @@ using SmsVending.KeyAuthority.Tests.Support;
 
 namespace SmsVending.KeyAuthority.Tests.Audit;
 
-public sealed class AuditLogTests : IAsyncLifetime
+public sealed class AuditLogTests : KeyAuthorityTest
 {
-    private TestDatabase database = null!;
-    private TestKeyAuthority authority = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        authority = await TestKeyAuthority.StartAsync(database);
-        var meters = await authority.AddStsMetersAsync(2);
+        var meters = await Authority.AddStsMetersAsync(2);
         foreach (var meter in meters.Concat(meters).Concat(meters))
         {
-            await authority.Get<TokenIssuer>().IssueAsync(new IssueToken(Guid.NewGuid(), meter, TokenOperation.Credit, 3, "vending"));
+            await Authority.Get<TokenIssuer>().IssueAsync(new IssueToken(Guid.NewGuid(), meter, TokenOperation.Credit, 3, "vending"));
         }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await authority.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     [Fact]
     public async Task Verify_UntouchedLog_IsIntact()
     {
-        var result = await authority.Get<AuditLog>().VerifyAsync();
+        var result = await Authority.Get<AuditLog>().VerifyAsync();
 
         Assert.True(result.Intact, result.Finding);
         Assert.Equal(6, result.Entries);
@@ -46,12 +35,12 @@ public sealed class AuditLogTests : IAsyncLifetime
     [InlineData("UPDATE ka_audit SET prev_hash = 'genesis' WHERE seq = 2", 2, "does not follow")]
     public async Task Verify_TamperedLog_NamesTheFirstBadEntry(string tamper, long seq, string finding)
     {
-        await using (var connection = await authority.Get<KeyAuthorityDatabase>().OpenAsync())
+        await using (var connection = await Authority.Get<KeyAuthorityDatabase>().OpenAsync())
         {
             await connection.ExecuteAsync(tamper);
         }
 
-        var result = await authority.Get<AuditLog>().VerifyAsync();
+        var result = await Authority.Get<AuditLog>().VerifyAsync();
 
         Assert.False(result.Intact);
         Assert.Equal(seq, result.FirstBadSeq);
@@ -61,7 +50,7 @@ public sealed class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Verify_RehashedAlteredEntry_BreaksTheNextLink()
     {
-        await using (var connection = await authority.Get<KeyAuthorityDatabase>().OpenAsync())
+        await using (var connection = await Authority.Get<KeyAuthorityDatabase>().OpenAsync())
         {
             var row = await connection.QuerySingleAsync<(long At, string Meter, string Request, string Requester, int Class, int Sub, int? Tid, string Amount, string Prev)>(
                 "SELECT at, meter_number, request_id, requester, token_class, token_subclass, tid, amount, prev_hash FROM ka_audit WHERE seq = 2");
@@ -69,7 +58,7 @@ public sealed class AuditLogTests : IAsyncLifetime
             await connection.ExecuteAsync("UPDATE ka_audit SET amount = '999', hash = @forged WHERE seq = 2", new { forged });
         }
 
-        var result = await authority.Get<AuditLog>().VerifyAsync();
+        var result = await Authority.Get<AuditLog>().VerifyAsync();
 
         Assert.Equal((false, 3L), (result.Intact, result.FirstBadSeq));
     }

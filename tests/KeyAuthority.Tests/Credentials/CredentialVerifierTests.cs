@@ -1,28 +1,17 @@
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.KeyAuthority.Credentials;
-using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 
 namespace SmsVending.KeyAuthority.Tests.Credentials;
 
-public sealed class CredentialVerifierTests : IAsyncLifetime
+public sealed class CredentialVerifierTests : KeyAuthorityTest
 {
-    private TestDatabase database = null!;
-    private TestKeyAuthority authority = null!;
     private string meter = "";
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        authority = await TestKeyAuthority.StartAsync(database);
-        meter = (await authority.AddStsMetersAsync(1))[0];
+        meter = (await Authority.AddStsMetersAsync(1))[0];
         await Verifier.SetAsync(meter, "4821-7730");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await authority.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     [Fact]
@@ -43,11 +32,11 @@ public sealed class CredentialVerifierTests : IAsyncLifetime
         Assert.Equal([4, 3, 2, 1], answers.Take(4).Select(a => a.AttemptsLeft));
         Assert.All(answers.Take(4), a => Assert.Equal(CredentialOutcome.Wrong, a.Outcome));
         Assert.Equal(CredentialOutcome.Locked, answers[4].Outcome);
-        Assert.Equal(authority.Clock.GetUtcNow().AddMinutes(15), answers[4].LockedUntil);
+        Assert.Equal(Authority.Clock.GetUtcNow().AddMinutes(15), answers[4].LockedUntil);
 
-        authority.Clock.Advance(TimeSpan.FromMinutes(14));
+        Authority.Clock.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(CredentialOutcome.Locked, (await Verifier.VerifyAsync(meter, "4821-7730")).Outcome);
-        authority.Clock.Advance(TimeSpan.FromMinutes(1));
+        Authority.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(CredentialOutcome.Verified, (await Verifier.VerifyAsync(meter, "4821-7730")).Outcome);
     }
 
@@ -63,7 +52,7 @@ public sealed class CredentialVerifierTests : IAsyncLifetime
     [Fact]
     public async Task Verify_NoCodeOrUnknownMeter_IsNotSet()
     {
-        var other = (await authority.AddStsMetersAsync(1, firstSerial: 9))[0];
+        var other = (await Authority.AddStsMetersAsync(1, firstSerial: 9))[0];
 
         Assert.Equal(CredentialOutcome.NotSet, (await Verifier.VerifyAsync(other, "x")).Outcome);
         Assert.Equal(CredentialOutcome.NotSet, (await Verifier.VerifyAsync("nope", "x")).Outcome);
@@ -82,5 +71,5 @@ public sealed class CredentialVerifierTests : IAsyncLifetime
         Assert.False(CredentialHasher.Verify("1235", first));
     }
 
-    private CredentialVerifier Verifier => authority.Get<CredentialVerifier>();
+    private CredentialVerifier Verifier => Authority.Get<CredentialVerifier>();
 }

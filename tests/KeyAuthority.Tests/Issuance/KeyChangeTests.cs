@@ -7,27 +7,12 @@ using SmsVending.KeyAuthority.Tests.Support;
 namespace SmsVending.KeyAuthority.Tests.Issuance;
 
 /// <summary>Key changes and the TID rollover, checked by decoding as a meter would: old key, then new key.</summary>
-public abstract class KeyChangeTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class KeyChangeTests(DatabaseProvider provider) : KeyAuthorityTest(provider)
 {
-    private TestDatabase database = null!;
-    private TestKeyAuthority authority = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(provider);
-        authority = await TestKeyAuthority.StartAsync(database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await authority.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Credit_AfterScheduledChange_SendsSectionsUnderTheOldKeyThenCreditUnderTheNew()
     {
-        var meter = (await authority.AddStsMetersAsync(1))[0];
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
         Assert.Equal(1, await Scheduler.ForMeterAsync(meter, new KeyChangePlan(TariffIndex: 2, KeyExpiry: 200)));
 
         var tokens = (await IssueAsync(meter)).Issued!.Tokens;
@@ -47,7 +32,7 @@ public abstract class KeyChangeTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Credit_AfterTheChange_UsesTheNewKeyWithoutSections()
     {
-        var meter = (await authority.AddStsMetersAsync(1))[0];
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
         await Scheduler.ForMeterAsync(meter, new KeyChangePlan(TariffIndex: 2));
         await IssueAsync(meter);
 
@@ -60,10 +45,10 @@ public abstract class KeyChangeTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task ManagementToken_DoesNotTriggerAPendingChange()
     {
-        var meter = (await authority.AddStsMetersAsync(1))[0];
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
         await Scheduler.ForMeterAsync(meter, new KeyChangePlan(TariffIndex: 2));
 
-        var tokens = (await authority.Get<KeyAuthority.Issuance.TokenIssuer>().IssueAsync(
+        var tokens = (await Authority.Get<KeyAuthority.Issuance.TokenIssuer>().IssueAsync(
             new IssueToken(Guid.NewGuid(), meter, TokenOperation.ClearTamper, 0, "test"))).Issued!.Tokens;
 
         Assert.True(TokenDecoder.Decode(StsToken.Parse(Assert.Single(tokens).Digits), TestKeyAuthority.Cipher(meter)).CrcOk);
@@ -72,7 +57,7 @@ public abstract class KeyChangeTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task ForSupplyGroup_SchedulesEveryMeterInIt()
     {
-        var meters = await authority.AddStsMetersAsync(5);
+        var meters = await Authority.AddStsMetersAsync(5);
 
         Assert.Equal(5, await Scheduler.ForSupplyGroupAsync(TestKeyAuthority.SupplyGroup, new KeyChangePlan(TariffIndex: 3)));
         Assert.Equal(0, await Scheduler.ForSupplyGroupAsync(999_999, new KeyChangePlan(TariffIndex: 3)));
@@ -82,11 +67,11 @@ public abstract class KeyChangeTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task KeyChangeToAMissingVendingKey_IsRejectedAndTheChangeStaysPending()
     {
-        var meter = (await authority.AddStsMetersAsync(1))[0];
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
         await Scheduler.ForMeterAsync(meter, new KeyChangePlan(KeyRevision: 2));
 
         var rejected = await IssueAsync(meter);
-        await authority.Get<KeyAuthority.Keys.VendingKeyStore>().ImportAsync(new(TestKeyAuthority.SupplyGroup, 2, KeyType.Unique, 2), Convert.FromHexString("0123456789ABCDEF"));
+        await Authority.Get<KeyAuthority.Keys.VendingKeyStore>().ImportAsync(new(TestKeyAuthority.SupplyGroup, 2, KeyType.Unique, 2), Convert.FromHexString("0123456789ABCDEF"));
         var issued = await IssueAsync(meter);
 
         Assert.Equal(TokenRejection.KeyUnavailable, rejected.Rejected!.Reason);
@@ -96,7 +81,7 @@ public abstract class KeyChangeTests(DatabaseProvider provider) : IAsyncLifetime
     [Fact]
     public async Task Credit_On1993BaseAfter2024_IsRefusedUntilTheRolloverRuns()
     {
-        var meter = (await authority.AddStsMetersAsync(1, BaseDate.Year1993))[0];
+        var meter = (await Authority.AddStsMetersAsync(1, BaseDate.Year1993))[0];
 
         var refused = await IssueAsync(meter);
         var plan = await Scheduler.PlanRolloverAsync(TimeSpan.FromDays(365));
@@ -110,22 +95,22 @@ public abstract class KeyChangeTests(DatabaseProvider provider) : IAsyncLifetime
         var first = TokenDecoder.Decode(StsToken.Parse(tokens[0].Digits), TestKeyAuthority.Cipher(meter, baseDate: BaseDate.Year1993));
         Assert.True(first.KeyChange!.Rollover);
         var credit = TokenDecoder.Decode(StsToken.Parse(tokens[2].Digits), TestKeyAuthority.Cipher(meter, baseDate: BaseDate.Year2014));
-        Assert.Equal(TokenIdentifier.FromTime(authority.Clock.GetUtcNow(), BaseDate.Year2014), credit.Tid);
+        Assert.Equal(TokenIdentifier.FromTime(Authority.Clock.GetUtcNow(), BaseDate.Year2014), credit.Tid);
         Assert.Empty(await Scheduler.PlanRolloverAsync(TimeSpan.FromDays(365)));
     }
 
     [Fact]
     public async Task PlanRollover_2014BaseFarFromItsEnd_IsNotPlanned()
     {
-        await authority.AddStsMetersAsync(3);
+        await Authority.AddStsMetersAsync(3);
 
         Assert.Empty(await Scheduler.PlanRolloverAsync(TimeSpan.FromDays(365)));
     }
 
-    private KeyChangeScheduler Scheduler => authority.Get<KeyChangeScheduler>();
+    private KeyChangeScheduler Scheduler => Authority.Get<KeyChangeScheduler>();
 
     private Task<KeyAuthority.Issuance.IssueResult> IssueAsync(string meter) =>
-        authority.Get<KeyAuthority.Issuance.TokenIssuer>().IssueAsync(new IssueToken(Guid.NewGuid(), meter, TokenOperation.Credit, 5m, "test"));
+        Authority.Get<KeyAuthority.Issuance.TokenIssuer>().IssueAsync(new IssueToken(Guid.NewGuid(), meter, TokenOperation.Credit, 5m, "test"));
 }
 
 public sealed class SqliteKeyChangeTests() : KeyChangeTests(DatabaseProvider.Sqlite);

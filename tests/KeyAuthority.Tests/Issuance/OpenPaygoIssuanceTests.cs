@@ -1,31 +1,20 @@
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 using SmsVending.KeyAuthority.Issuance;
-using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 
 namespace SmsVending.KeyAuthority.Tests.Issuance;
 
-public sealed class OpenPaygoIssuanceTests : IAsyncLifetime
+public sealed class OpenPaygoIssuanceTests : KeyAuthorityTest
 {
     private const string Key = "a29ab82edc5fbbc41ec9530f6dac86b1";
-    private TestDatabase database = null!;
-    private TestKeyAuthority authority = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        authority = await TestKeyAuthority.StartAsync(database);
-        await authority.Get<KeyAuthority.Meters.MeterStore>().RegisterAsync(new RegisterMeterKey
+        await Authority.Get<KeyAuthority.Meters.MeterStore>().RegisterAsync(new RegisterMeterKey
         {
             MeterNumber = "SHS-0001", Profile = TokenProfile.OpenPaygo, DeviceKey = Key, StartingCode = 123456789, TimeDivider = 1,
         });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await authority.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     [Fact]
@@ -48,7 +37,7 @@ public sealed class OpenPaygoIssuanceTests : IAsyncLifetime
         for (var i = 1; i <= 10; i++)
         {
             var token = (await IssueAsync(TokenOperation.Credit, i)).Issued!.Tokens[0];
-            var entry = OpenPaygoDevice.EnterToken(device, token.Digits, authority.Clock.GetUtcNow());
+            var entry = OpenPaygoDevice.EnterToken(device, token.Digits, Authority.Clock.GetUtcNow());
             Assert.Equal((OpenPaygoEntryStatus.Valid, i), (entry.Result.Status, entry.Result.Value));
             device = entry.State;
         }
@@ -71,5 +60,5 @@ public sealed class OpenPaygoIssuanceTests : IAsyncLifetime
     }
 
     private Task<IssueResult> IssueAsync(TokenOperation operation, decimal days) =>
-        authority.Get<TokenIssuer>().IssueAsync(new IssueToken(Guid.NewGuid(), "SHS-0001", operation, days, "test"));
+        Authority.Get<TokenIssuer>().IssueAsync(new IssueToken(Guid.NewGuid(), "SHS-0001", operation, days, "test"));
 }

@@ -8,27 +8,8 @@ using SmsVending.KeyAuthority.Tests.Support;
 namespace SmsVending.KeyAuthority.Tests.Issuance;
 
 /// <summary>Issuance against one database provider; each provider runs the whole suite.</summary>
-public abstract class TokenIssuerTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class TokenIssuerTests(DatabaseProvider provider) : KeyAuthorityTest(provider)
 {
-    private TestDatabase database = null!;
-    private TestKeyAuthority authority = null!;
-
-    protected TestKeyAuthority Authority => authority;
-
-    protected TestDatabase Database => database;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(provider);
-        authority = await TestKeyAuthority.StartAsync(database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await authority.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Issue_Credit_DecodesWithTheMetersKeyToTheAmountAndNow()
     {

@@ -3,38 +3,28 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
-using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 
 namespace SmsVending.KeyAuthority.Tests.Messaging;
 
 /// <summary>The KeyAuthority answering over MassTransit's in-memory test harness, as Vending will ask it.</summary>
-public sealed class BusTests : IAsyncLifetime
+public sealed class BusTests : KeyAuthorityTest
 {
-    private TestDatabase database = null!;
-    private TestKeyAuthority authority = null!;
     private ITestHarness harness = null!;
 
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        var services = new ServiceCollection().AddMassTransitTestHarness(x => x.AddKeyAuthorityConsumers());
-        authority = await TestKeyAuthority.StartAsync(database, s => s["KeyAuthority:ManufacturingExport"] = "true", services: services);
-        harness = authority.Get<ITestHarness>();
-        await harness.Start();
-    }
+    protected override Task<TestKeyAuthority> StartAsync(TestDatabase database) => TestKeyAuthority.StartAsync(database,
+        s => s["KeyAuthority:ManufacturingExport"] = "true", services: new ServiceCollection().AddMassTransitTestHarness(x => x.AddKeyAuthorityConsumers()));
 
-    public async Task DisposeAsync()
+    protected override async Task SeedAsync()
     {
-        await harness.Stop();
-        await authority.DisposeAsync();
-        await database.DisposeAsync();
+        harness = Authority.Get<ITestHarness>();
+        await harness.Start();
     }
 
     [Fact]
     public async Task IssueToken_KnownMeter_RespondsWithTokens()
     {
-        var meter = (await authority.AddStsMetersAsync(1))[0];
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
         var client = harness.GetRequestClient<IssueToken>();
 
         var response = await client.GetResponse<TokenSetIssued, TokenRequestRejected>(new IssueToken(Guid.NewGuid(), meter, TokenOperation.Credit, 12.5m, "vending"));
@@ -60,7 +50,7 @@ public sealed class BusTests : IAsyncLifetime
     [Fact]
     public async Task RegisterThenExport_ManufacturingRole_GetsTheDecoderKey()
     {
-        await authority.AddStsMetersAsync(1);
+        await Authority.AddStsMetersAsync(1);
         var meter = MeterNumber.Create("0700000000").Digits;
 
         var registered = await harness.GetRequestClient<RegisterMeterKey>().GetResponse<MeterKeyRegistered, MeterKeyRegistrationRefused>(
@@ -82,8 +72,8 @@ public sealed class BusTests : IAsyncLifetime
     [Fact]
     public async Task VerifyMeterCredential_AnswersWithTheOutcome()
     {
-        var meter = (await authority.AddStsMetersAsync(1))[0];
-        await authority.Get<KeyAuthority.Credentials.CredentialVerifier>().SetAsync(meter, "2468");
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
+        await Authority.Get<KeyAuthority.Credentials.CredentialVerifier>().SetAsync(meter, "2468");
 
         var response = await harness.GetRequestClient<VerifyMeterCredential>().GetResponse<MeterCredentialChecked>(new VerifyMeterCredential(meter, "2468"));
 
@@ -91,21 +81,14 @@ public sealed class BusTests : IAsyncLifetime
     }
 }
 
-public sealed class ManufacturingExportOffTests : IAsyncLifetime
+public sealed class ManufacturingExportOffTests : KeyAuthorityTest
 {
-    private TestDatabase database = null!;
-
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
-
     [Fact]
     public async Task Export_ByDefault_IsRefused()
     {
-        await using var authority = await TestKeyAuthority.StartAsync(database);
-        var meter = (await authority.AddStsMetersAsync(1))[0];
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
 
-        var (key, refusal) = await authority.Get<KeyAuthority.Keys.ManufacturingExport>().ExportAsync(new ExportMeterKey(meter, "factory", "manufacturing"));
+        var (key, refusal) = await Authority.Get<KeyAuthority.Keys.ManufacturingExport>().ExportAsync(new ExportMeterKey(meter, "factory", "manufacturing"));
 
         Assert.Null(key);
         Assert.Contains("turned off", refusal);

@@ -1,28 +1,12 @@
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.Meters;
-using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 
 namespace SmsVending.KeyAuthority.Tests.Meters;
 
-public sealed class MeterStoreTests : IAsyncLifetime
+public sealed class MeterStoreTests : KeyAuthorityTest
 {
-    private TestDatabase database = null!;
-    private TestKeyAuthority authority = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        authority = await TestKeyAuthority.StartAsync(database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await authority.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     public static TheoryData<RegisterMeterKey, string> BadRegistrations => new()
     {
         { new RegisterMeterKey { MeterNumber = "01234567890", SupplyGroupCode = 1 }, "check digit" },
@@ -68,5 +52,5 @@ public sealed class MeterStoreTests : IAsyncLifetime
         Assert.DoesNotContain("7731", row.CredentialHash);
     }
 
-    private MeterStore Store => authority.Get<MeterStore>();
+    private MeterStore Store => Authority.Get<MeterStore>();
 }

@@ -1,3 +1,4 @@
+using SmsVending.Infrastructure.Credentials;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 
 namespace SmsVending.KeyAuthority;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.KeyAuthority.Keys;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 
 namespace SmsVending.KeyAuthority.Cli;

@@ -1,3 +1,4 @@
+using SmsVending.Infrastructure.Credentials;
 using Dapper;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.KeyAuthority.Storage;

@@ -1,3 +1,4 @@
+using SmsVending.Infrastructure.Credentials;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 using SmsVending.Contracts.Tokens.Sts;

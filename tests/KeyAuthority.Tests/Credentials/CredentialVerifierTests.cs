@@ -1,3 +1,4 @@
+using SmsVending.Infrastructure.Credentials;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.KeyAuthority.Credentials;
 using SmsVending.KeyAuthority.Tests.Support;

@@ -1,6 +1,7 @@
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.KeyChanges;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 

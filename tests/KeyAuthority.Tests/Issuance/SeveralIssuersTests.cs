@@ -1,5 +1,6 @@
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.KeyAuthority.Issuance;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 

@@ -2,6 +2,7 @@ using Dapper;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.Issuance;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 

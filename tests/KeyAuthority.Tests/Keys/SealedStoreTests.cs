@@ -4,6 +4,7 @@ using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.Issuance;
 using SmsVending.KeyAuthority.Keys;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 using SmsVending.KeyAuthority.Tests.Support;
 

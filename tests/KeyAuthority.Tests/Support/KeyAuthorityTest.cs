@@ -1,3 +1,4 @@
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 
 namespace SmsVending.KeyAuthority.Tests.Support;

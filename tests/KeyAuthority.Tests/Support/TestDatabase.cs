@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 
 namespace SmsVending.KeyAuthority.Tests.Support;

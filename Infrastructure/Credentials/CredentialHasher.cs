@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
 
-namespace SmsVending.KeyAuthority.Credentials;
+namespace SmsVending.Infrastructure.Credentials;
 
 /// <summary>Hashes registration codes and PINs with Argon2id; the stored form names its parameters so they can be raised later.</summary>
 /// <remarks>Format: <c>argon2id$m=19456,t=2,p=1$SALT$HASH</c> (salt and hash in base64).</remarks>

@@ -1,3 +1,4 @@
+using SmsVending.Testing;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.KeyAuthority.Issuance;
 using SmsVending.Infrastructure.Storage;

@@ -1,3 +1,4 @@
+using SmsVending.Testing;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SmsVending.Contracts.KeyAuthority;
@@ -37,7 +38,7 @@ public sealed class SealedStoreTests : IAsyncLifetime
             await authority.AddStsMetersAsync(1);
         }
 
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(database.Folder, "keyauthority.db"));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(database.Folder, "test.db"));
         Assert.Equal(-1, bytes.AsSpan().IndexOf(TestKeyAuthority.VendingKey));
     }
 

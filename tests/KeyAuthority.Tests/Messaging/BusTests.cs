@@ -1,3 +1,4 @@
+using SmsVending.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using SmsVending.Testing;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.KeyAuthority.Storage;
 

@@ -1,11 +1,10 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SmsVending.Infrastructure.Storage;
-using SmsVending.KeyAuthority.Storage;
 
-namespace SmsVending.KeyAuthority.Tests.Support;
+namespace SmsVending.Testing;
 
-/// <summary>A fresh, empty database for one test: a SQLite file in a temporary folder, or a new PostgreSQL database.</summary>
+/// <summary>A fresh, empty database for one test: a SQLite file in a temporary folder, or a new PostgreSQL database (from ops/postgres.sh).</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     /// <summary>What ops/postgres.sh sets up; ops/test.sh passes the same in SMSVENDING_TEST_POSTGRES.</summary>
@@ -32,11 +31,11 @@ public sealed class TestDatabase : IAsyncDisposable
         Directory.CreateDirectory(folder);
         if (provider == DatabaseProvider.Sqlite)
         {
-            return new TestDatabase(provider, $"Data Source={Path.Combine(folder, "keyauthority.db")};Pooling=False", folder, null);
+            return new TestDatabase(provider, $"Data Source={Path.Combine(folder, "test.db")};Pooling=False", folder, null);
         }
 
         var admin = Environment.GetEnvironmentVariable("SMSVENDING_TEST_POSTGRES") ?? LocalPostgres;
-        var name = "ka_" + Guid.NewGuid().ToString("N");
+        var name = "t_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();

@@ -11,7 +11,8 @@ namespace SmsVending.Infrastructure.Storage;
 /// <remarks>
 /// Each service subclasses it once, so its schema scripts (embedded under <c>Storage/Schema/</c> in the service's
 /// assembly) and its connection are its own: a service never reads another service's tables.
-/// Schema scripts use <c>$blob$</c> for binary, <c>$seq$</c> for a 64-bit key that SQLite keeps as its rowid.
+/// Schema scripts use <c>$blob$</c> for binary, <c>$seq$</c> for a 64-bit key the caller assigns, and <c>$serial$</c> for
+/// one the database assigns (in SQLite both are the rowid itself).
 /// </remarks>
 public abstract class Database : IDisposable
 {
@@ -68,13 +69,14 @@ public abstract class Database : IDisposable
             ? DeployChanges.To.SqliteDatabase(ConnectionString)
             : DeployChanges.To.PostgresqlDatabase(ConnectionString);
         // In SQLite INTEGER PRIMARY KEY is the 64-bit rowid itself, so such a key needs no second index.
-        var (blob, seq) = Provider == DatabaseProvider.Sqlite ? ("BLOB", "INTEGER") : ("BYTEA", "BIGINT");
+        var (blob, seq, serial) = Provider == DatabaseProvider.Sqlite ? ("BLOB", "INTEGER", "INTEGER") : ("BYTEA", "BIGINT", "BIGSERIAL");
         var upgrade = builder
             .WithScriptsEmbeddedInAssembly(GetType().Assembly, name => name.Contains(".Storage.Schema.", StringComparison.Ordinal))
             .WithVariable("blob", blob)
             .WithVariable("key", "TEXT")
             .WithVariable("text", "TEXT")
             .WithVariable("seq", seq)
+            .WithVariable("serial", serial)
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build()

@@ -78,7 +78,7 @@ internal static class IssuanceBatch
         Dictionary<VendingKeyId, byte[]?> vendingKeys, IssueToken request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         CommandDefinition Command(string sql, object? parameters) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
-        var meterNumber = Normalised(request.MeterNumber);
+        var meterNumber = MeterReference.Normalised(request.MeterNumber);
         List<IssuedToken> tokens;
         MeterRow meter;
         PendingKeyChange? change;
@@ -90,7 +90,7 @@ internal static class IssuanceBatch
                 Command(SelectMeter, new { MeterNumber = meterNumber }), (m, c) => (m, c), splitOn: "rollover")).SingleOrDefault();
             if (meter is null)
             {
-                throw new TokenRejectionException(TokenRejection.UnknownMeter, UnknownMeterMessage(request.MeterNumber));
+                throw new TokenRejectionException(TokenRejection.UnknownMeter, MeterReference.UnknownMessage(request.MeterNumber));
             }
 
             if (meter.Profile == TokenProfile.Sts)
@@ -139,14 +139,4 @@ internal static class IssuanceBatch
 
         return new IssueResult(issued, null);
     }
-
-    /// <summary>STS meter numbers may arrive with spaces or dashes; device serials are taken as they are.</summary>
-    private static string Normalised(string meterNumber) =>
-        Contracts.Tokens.Sts.MeterNumber.TryParse(meterNumber, out var meter, out _) ? meter.Digits : meterNumber.Trim();
-
-    private static string UnknownMeterMessage(string meterNumber) =>
-        Contracts.Tokens.Sts.MeterNumber.TryParse(meterNumber, out _, out var error) || meterNumber.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-'))
-            ? $"no meter {meterNumber.Trim()} is registered"
-            : error;
-
 }

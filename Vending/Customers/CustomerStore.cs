@@ -1,0 +1,128 @@
+using System.Data.Common;
+using Dapper;
+using SmsVending.Infrastructure.Credentials;
+using SmsVending.Vending.Storage;
+
+namespace SmsVending.Vending.Customers;
+
+/// <summary>Registers customers and checks their PINs (Argon2id; repeated failures lock purchases for a while).</summary>
+public sealed class CustomerStore(VendingDatabase database, CredentialHasher hasher, TimeProvider clock, VendingOptions options)
+{
+    private const string Columns = "id, phone, name, language, pin_hash, pin_failures, pin_locked_until, status";
+
+    /// <summary>Registers a customer; the phone is normalised to E.164 and must be new.</summary>
+    public async Task<Customer> RegisterAsync(string phone, string name, string language = "en", string? pin = null, CancellationToken cancellationToken = default)
+    {
+        if (language is not ("en" or "sw"))
+        {
+            throw new ArgumentException($"replies are written in en or sw, not {language}");
+        }
+
+        if (pin is not null && (pin.Length is < 4 or > 8 || !pin.All(char.IsAsciiDigit)))
+        {
+            throw new ArgumentException("a PIN has 4 to 8 digits");
+        }
+
+        var customer = new Customer
+        {
+            Id = Guid.CreateVersion7().ToString("N"), Phone = Phones.Normalise(phone, options.DefaultRegion), Name = name.Trim(), Language = language,
+            PinHash = pin is null ? null : hasher.Hash(pin),
+        };
+        const string Sql = $"""
+            INSERT INTO vd_customers ({Columns}, created_at)
+            VALUES (@Id, @Phone, @Name, @Language, @PinHash, 0, NULL, @Status, @At)
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            {
+                customer.Id, customer.Phone, customer.Name, customer.Language, customer.PinHash, customer.Status, At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, cancellationToken: cancellationToken));
+        }
+        catch (DbException e) when (database.IsUniqueViolation(e))
+        {
+            throw new ArgumentException($"a customer with phone {Phones.Masked(customer.Phone)} is registered already", e);
+        }
+
+        return customer;
+    }
+
+    /// <summary>The customer with this phone (any common notation), or null.</summary>
+    public async Task<Customer?> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        if (!Phones.TryNormalise(phone, options.DefaultRegion, out var e164, out _))
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Customer>(new CommandDefinition(
+            $"SELECT {Columns} FROM vd_customers WHERE phone = @e164", new { e164 }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A customer by id, or null.</summary>
+    public async Task<Customer?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Customer>(new CommandDefinition(
+            $"SELECT {Columns} FROM vd_customers WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Checks a PIN: null when right (or none is set), else why not. Wrong PINs count towards a lock.</summary>
+    public async Task<PinProblem?> CheckPinAsync(Customer customer, string? pin, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (customer.PinHash is null)
+        {
+            return null;
+        }
+
+        if (customer.PinLockedUntil > now)
+        {
+            return new PinProblem(PinOutcome.Locked, DateTimeOffset.FromUnixTimeMilliseconds(customer.PinLockedUntil.Value));
+        }
+
+        if (pin is null)
+        {
+            return new PinProblem(PinOutcome.Missing, null);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (CredentialHasher.Verify(pin, customer.PinHash))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_customers SET pin_failures = 0 WHERE id = @Id", customer, cancellationToken: cancellationToken));
+            return null;
+        }
+
+        const string Failed = """
+            UPDATE vd_customers SET
+                pin_locked_until = CASE WHEN pin_failures + 1 >= @Limit THEN @Until ELSE pin_locked_until END,
+                pin_failures = CASE WHEN pin_failures + 1 >= @Limit THEN 0 ELSE pin_failures + 1 END
+            WHERE id = @Id
+            RETURNING pin_locked_until
+            """;
+        var until = now + (long)options.PinLockout.TotalMilliseconds;
+        var lockedUntil = await connection.QuerySingleAsync<long?>(new CommandDefinition(Failed, new { customer.Id, Limit = options.PinMaxFailures, Until = until },
+            cancellationToken: cancellationToken));
+        return lockedUntil == until
+            ? new PinProblem(PinOutcome.Locked, DateTimeOffset.FromUnixTimeMilliseconds(until))
+            : new PinProblem(PinOutcome.Wrong, null);
+    }
+}
+
+/// <summary>Why a PIN check failed.</summary>
+public sealed record PinProblem(PinOutcome Outcome, DateTimeOffset? LockedUntil);
+
+/// <summary>PIN check outcomes that stop a purchase.</summary>
+public enum PinOutcome
+{
+    /// <summary>The customer set a PIN and gave none.</summary>
+    Missing,
+
+    /// <summary>The PIN did not match.</summary>
+    Wrong,
+
+    /// <summary>Too many wrong PINs.</summary>
+    Locked,
+}

@@ -1,0 +1,29 @@
+namespace SmsVending.Vending.Ledger;
+
+/// <summary>The ledger's accounts. A posting moves money from one account to another; balances are sums of entries.</summary>
+public static class LedgerAccounts
+{
+    /// <summary>Money received from the mobile-money provider and not yet settled (goes negative as customers pay in).</summary>
+    public const string MobileMoney = "clearing:mobile-money";
+
+    /// <summary>Energy sold, before VAT.</summary>
+    public const string Energy = "revenue:energy";
+
+    /// <summary>VAT collected, owed to the tax authority.</summary>
+    public const string Vat = "liability:vat";
+
+    /// <summary>Fixed monthly charges collected.</summary>
+    public const string FixedCharges = "revenue:fixed-charges";
+
+    /// <summary>Arrears recognised when a meter's debt is recorded.</summary>
+    public const string Arrears = "revenue:arrears";
+
+    /// <summary>Payments that match no meter owner, held until staff resolve them.</summary>
+    public const string Suspense = "suspense:payments";
+
+    /// <summary>A customer's prepaid wallet (what we owe the customer).</summary>
+    public static string Wallet(string customerId) => "wallet:" + customerId;
+
+    /// <summary>A meter's outstanding debt (negative while it is owed to us).</summary>
+    public static string Debt(string meterNumber) => "debt:" + meterNumber;
+}

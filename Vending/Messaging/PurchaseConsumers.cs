@@ -1,0 +1,66 @@
+using MassTransit;
+using SmsVending.Contracts.Vending;
+using SmsVending.Vending.Payments;
+using SmsVending.Vending.Purchases;
+
+namespace SmsVending.Vending.Messaging;
+
+/// <summary>Runs a requested purchase and publishes its outcome; a pending one is redelivered until the KeyAuthority answers.</summary>
+internal sealed class PurchaseRequestedConsumer(PurchaseService purchases) : IConsumer<PurchaseRequested>
+{
+    public async Task Consume(ConsumeContext<PurchaseRequested> context) =>
+        await Outcomes.PublishAsync(context, await purchases.PurchaseAsync(context.Message, context.CancellationToken));
+}
+
+/// <summary>Credits a mobile-money payment and publishes the purchase it pays for.</summary>
+internal sealed class PaymentReceivedConsumer(PaymentService payments) : IConsumer<PaymentReceived>
+{
+    public async Task Consume(ConsumeContext<PaymentReceived> context)
+    {
+        if (await payments.ReceiveAsync(context.Message, context.CancellationToken) is { } outcome)
+        {
+            await Outcomes.PublishAsync(context, outcome);
+        }
+    }
+}
+
+/// <summary>Publishing outcomes: every delivery replies (at least one reply), and a pending purchase says "busy" once, then retries.</summary>
+internal static class Outcomes
+{
+    public static async Task PublishAsync(ConsumeContext context, PurchaseOutcome outcome)
+    {
+        if (outcome.Issued is { } issued)
+        {
+            await context.Publish(issued);
+            return;
+        }
+
+        if (!outcome.Pending || context.GetRedeliveryCount() == 0)
+        {
+            await context.Publish(outcome.Rejected!);
+        }
+
+        if (outcome.Pending)
+        {
+            throw new PurchasePendingException(outcome.Rejected!.PurchaseId);
+        }
+    }
+}
+
+/// <summary>The purchase is paid and waits for the KeyAuthority; redelivery completes it.</summary>
+public sealed class PurchasePendingException(Guid purchaseId) : Exception($"purchase {purchaseId} waits for the KeyAuthority");
+
+/// <summary>Pending purchases are redelivered later: the KeyAuthority may be down for minutes.</summary>
+internal sealed class PurchaseRequestedConsumerDefinition : ConsumerDefinition<PurchaseRequestedConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<PurchaseRequestedConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseDelayedRedelivery(r =>
+        {
+            r.Handle<PurchasePendingException>();
+            r.Intervals(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
+        });
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000).Ignore<PurchasePendingException>());
+    }
+}

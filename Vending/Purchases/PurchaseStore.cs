@@ -1,0 +1,153 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Vending;
+using SmsVending.Vending.Ledger;
+using SmsVending.Vending.Storage;
+using SmsVending.Vending.Tariffs;
+
+namespace SmsVending.Vending.Purchases;
+
+/// <summary>Purchase rows and their money: each state change and its ledger postings commit together.</summary>
+internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock)
+{
+    /// <summary>The purchase for an idempotency key: a new one, or the one a previous delivery created.</summary>
+    public async Task<PurchaseRow> ClaimAsync(PurchaseRequested request, string currency, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var row = new PurchaseRow
+        {
+            Id = Guid.CreateVersion7().ToString("N"), IdempotencyKey = request.IdempotencyKey, Phone = request.Phone, MeterNumber = request.MeterNumber,
+            Channel = request.Channel, AmountMinor = (long)Math.Round(request.Amount * Money.MinorPerMajor, MidpointRounding.AwayFromZero), Currency = currency,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO vd_purchases ({PurchaseRow.Columns})
+            VALUES (@Id, @IdempotencyKey, @Phone, NULL, @MeterNumber, @Channel, @AmountMinor, @Currency, @Status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @CreatedAt, @UpdatedAt)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """, row, cancellationToken: cancellationToken));
+        return inserted == 1 ? row : (await FindAsync(connection, request.IdempotencyKey, cancellationToken))!;
+    }
+
+    /// <summary>Marks a purchase refused before any money moved.</summary>
+    public async Task RejectAsync(PurchaseRow purchase, PurchaseRejection reason, string detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At
+            WHERE id = @Id AND status = @Requested
+            """, new
+        {
+            PurchaseStatus.Rejected, Reason = reason.ToString(), detail, purchase.CustomerId, purchase.MeterNumber, purchase.Id, PurchaseStatus.Requested,
+            At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        }, cancellationToken: cancellationToken));
+        (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, reason.ToString(), detail);
+    }
+
+    /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks.</summary>
+    /// <returns>Null when paid; else the balance that was short.</returns>
+    public async Task<Money?> PayAsync(PurchaseRow purchase, string customerId, string meterNumber, Func<PriceContext, Receipt> price, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var month = now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        CommandDefinition Command(string sql, object parameters) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
+        // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.
+        await connection.ExecuteAsync(Command("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber }));
+        await connection.ExecuteAsync(Command("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId }));
+        var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command("""
+            SELECT SUM(units_tenths), SUM(fixed_charge_minor) FROM vd_purchases
+            WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued)
+            """, new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued }));
+        var currency = purchase.Currency;
+        var debt = await Ledger.Ledger.BalanceAsync(connection, transaction, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
+        var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));
+        var wallet = LedgerAccounts.Wallet(customerId);
+        var balance = await Ledger.Ledger.BalanceAsync(connection, transaction, wallet, currency, cancellationToken);
+        if (balance < receipt.Charged)
+        {
+            return balance;
+        }
+
+        foreach (var (part, account, amount) in new[]
+        {
+            ("fixed", LedgerAccounts.FixedCharges, receipt.FixedCharge), ("debt", LedgerAccounts.Debt(meterNumber), receipt.DebtRecovery),
+            ("energy", LedgerAccounts.Energy, receipt.Energy), ("vat", LedgerAccounts.Vat, receipt.Vat),
+        }.Where(p => p.Item3.Minor > 0))
+        {
+            await Ledger.Ledger.PostAsync(connection, transaction, $"purchase:{purchase.Id}:{part}", wallet, account, amount, now, purchase.Id, cancellationToken);
+        }
+
+        var updated = await connection.ExecuteAsync(Command("""
+            UPDATE vd_purchases SET status = @Paid, customer_id = @customerId, meter_number = @meterNumber, month = @month, units_tenths = @Tenths,
+                fixed_charge_minor = @Fixed, receipt = @Receipt, updated_at = @At
+            WHERE id = @Id AND status = @Requested
+            """, new
+        {
+            PurchaseStatus.Paid, customerId, meterNumber, month, Tenths = (long)(receipt.Units * 10), Fixed = receipt.FixedCharge.Minor,
+            Receipt = JsonSerializer.Serialize(receipt), At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Requested,
+        }));
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"purchase {purchase.Id} moved on while it was being paid"); // a racing redelivery: retry reloads it
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        (purchase.Status, purchase.CustomerId, purchase.MeterNumber, purchase.Receipt) = (PurchaseStatus.Paid, customerId, meterNumber, JsonSerializer.Serialize(receipt));
+        return null;
+    }
+
+    /// <summary>Records the tokens of a paid purchase.</summary>
+    public async Task IssueAsync(PurchaseRow purchase, IReadOnlyList<IssuedToken> tokens, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(tokens);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
+            new { PurchaseStatus.Issued, json, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid }, cancellationToken: cancellationToken));
+        (purchase.Status, purchase.Tokens) = (PurchaseStatus.Issued, json);
+    }
+
+    /// <summary>Returns a paid purchase's money to the wallet and marks it refused (the KeyAuthority would not make the token).</summary>
+    public async Task RefundAsync(PurchaseRow purchase, string detail, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var entries = await connection.QueryAsync<(string PostingId, string Account, long Minor)>(new CommandDefinition(
+            "SELECT posting_id, account, amount_minor FROM vd_ledger WHERE reference = @Id AND amount_minor > 0 AND posting_id LIKE 'purchase:%'",
+            new { purchase.Id }, transaction, cancellationToken: cancellationToken));
+        foreach (var entry in entries.ToList())
+        {
+            await Ledger.Ledger.PostAsync(connection, transaction, $"refund:{entry.PostingId}", entry.Account, LedgerAccounts.Wallet(purchase.CustomerId!),
+                new Money(entry.Minor, purchase.Currency), now, purchase.Id, cancellationToken);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, units_tenths = 0, fixed_charge_minor = 0, updated_at = @At
+            WHERE id = @Id AND status = @Paid
+            """, new
+        {
+            PurchaseStatus.Rejected, Reason = nameof(PurchaseRejection.TokenRefused), detail, At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid,
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, nameof(PurchaseRejection.TokenRefused), detail);
+    }
+
+    /// <summary>A customer's wallet balance.</summary>
+    public async Task<Money> WalletAsync(string customerId, string currency, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Wallet(customerId), currency, cancellationToken);
+    }
+
+    private static Task<PurchaseRow?> FindAsync(DbConnection connection, string idempotencyKey, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<PurchaseRow>(new CommandDefinition(
+            $"SELECT {PurchaseRow.Columns} FROM vd_purchases WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
+}
+
+/// <summary>What pricing needs from the books, read under the purchase's locks.</summary>
+internal sealed record PriceContext(decimal UnitsThisMonth, bool FixedChargeDue, Money Debt);

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Dapper;
+using SmsVending.Vending.Storage;
+
+namespace SmsVending.Vending.Tariffs;
+
+/// <summary>Tariffs by id, stored as their JSON definition.</summary>
+public sealed class TariffStore(VendingDatabase database)
+{
+    /// <summary>Adds a tariff or replaces its definition (the next purchase uses the new prices).</summary>
+    public async Task SaveAsync(Tariff tariff, CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            INSERT INTO vd_tariffs (id, definition) VALUES (@Id, @Definition)
+            ON CONFLICT (id) DO UPDATE SET definition = excluded.definition
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Sql, new { tariff.Validated().Id, Definition = JsonSerializer.Serialize(tariff) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A tariff, or null.</summary>
+    public async Task<Tariff?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT definition FROM vd_tariffs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return json is null ? null : JsonSerializer.Deserialize<Tariff>(json);
+    }
+}

@@ -38,6 +38,7 @@ public static class VendingExtensions
         // Scoped: they ask the KeyAuthority through MassTransit's scoped request client.
         services.AddScoped<PurchaseService>();
         services.AddScoped<PaymentService>();
+        services.AddScoped<ResendService>();
         services.AddHostedService<VendingStartup>();
         return services;
     }
@@ -47,6 +48,9 @@ public static class VendingExtensions
     {
         bus.AddConsumer<PurchaseRequestedConsumer, PurchaseRequestedConsumerDefinition>();
         bus.AddConsumer<PaymentReceivedConsumer>();
+        bus.AddConsumer<ResendTokensConsumer>();
+        bus.AddConsumer<ReplayPurchaseConsumer>();
+        bus.AddConsumer<FindPurchasesConsumer>();
         return bus;
     }
 }

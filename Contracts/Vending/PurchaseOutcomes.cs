@@ -106,4 +106,7 @@ public enum PurchaseRejection
 
     /// <summary>The KeyAuthority refused the token (e.g. the meter needs a key change); the money was returned.</summary>
     TokenRefused = 14,
+
+    /// <summary>A resend found no issued purchase for this phone (or meter).</summary>
+    NothingToResend = 15,
 }

@@ -64,3 +64,24 @@ internal sealed class PurchaseRequestedConsumerDefinition : ConsumerDefinition<P
         endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000).Ignore<PurchasePendingException>());
     }
 }
+
+/// <summary>Resends a purchase's tokens (SMS LAST, staff resend).</summary>
+internal sealed class ResendTokensConsumer(ResendService resends) : IConsumer<ResendTokens>
+{
+    public async Task Consume(ConsumeContext<ResendTokens> context) =>
+        await Outcomes.PublishAsync(context, await resends.ResendAsync(context.Message, context.CancellationToken));
+}
+
+/// <summary>Replays a stored purchase request (staff).</summary>
+internal sealed class ReplayPurchaseConsumer(ResendService resends) : IConsumer<ReplayPurchase>
+{
+    public async Task Consume(ConsumeContext<ReplayPurchase> context) =>
+        await Outcomes.PublishAsync(context, await resends.ReplayAsync(context.Message, context.CancellationToken));
+}
+
+/// <summary>Answers staff searches for purchases.</summary>
+internal sealed class FindPurchasesConsumer(ResendService resends) : IConsumer<FindPurchases>
+{
+    public async Task Consume(ConsumeContext<FindPurchases> context) =>
+        await context.RespondAsync(await resends.FindAsync(context.Message, context.CancellationToken));
+}

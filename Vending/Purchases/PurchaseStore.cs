@@ -144,6 +144,29 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         return await Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Wallet(customerId), currency, cancellationToken);
     }
 
+    /// <summary>A purchase by its idempotency key, or null.</summary>
+    public async Task<PurchaseRow?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>Purchases matching every given filter, newest first.</summary>
+    public async Task<IReadOnlyList<PurchaseRow>> SearchAsync(string? phone, string? meterNumber, string? idempotencyKey, Guid? purchaseId, string? status,
+        int limit, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT {PurchaseRow.Columns} FROM vd_purchases
+            WHERE (@phone IS NULL OR phone = @phone) AND (@meterNumber IS NULL OR meter_number = @meterNumber)
+              AND (@idempotencyKey IS NULL OR idempotency_key = @idempotencyKey) AND (@id IS NULL OR id = @id) AND (@status IS NULL OR status = @status)
+            ORDER BY created_at DESC, id DESC
+            LIMIT @limit
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<PurchaseRow>(new CommandDefinition(sql,
+            new { phone, meterNumber, idempotencyKey, id = purchaseId?.ToString("N"), status, limit }, cancellationToken: cancellationToken))];
+    }
+
     private static Task<PurchaseRow?> FindAsync(DbConnection connection, string idempotencyKey, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<PurchaseRow>(new CommandDefinition(
             $"SELECT {PurchaseRow.Columns} FROM vd_purchases WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));

@@ -35,6 +35,8 @@ public static class VendingExtensions
         services.AddSingleton<MeterRegistry>();
         services.AddSingleton<PurchaseStore>();
         services.AddSingleton<Reconciliation>();
+        services.AddSingleton<PaymentBook>();
+        services.AddHostedService<ChargeExpiry>();
         // Scoped: they ask the KeyAuthority through MassTransit's scoped request client.
         services.AddScoped<PurchaseService>();
         services.AddScoped<PaymentService>();
@@ -48,6 +50,7 @@ public static class VendingExtensions
     {
         bus.AddConsumer<PurchaseRequestedConsumer, PurchaseRequestedConsumerDefinition>();
         bus.AddConsumer<PaymentReceivedConsumer>();
+        bus.AddConsumer<MobileMoneyChargeSettledConsumer>();
         bus.AddConsumer<ResendTokensConsumer>();
         bus.AddConsumer<ReplayPurchaseConsumer>();
         bus.AddConsumer<FindPurchasesConsumer>();

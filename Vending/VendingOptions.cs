@@ -31,6 +31,9 @@ public sealed class VendingOptions
     /// <summary>How long a PIN lock lasts.</summary>
     public TimeSpan PinLockout { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long a purchase waits for a mobile-money charge before it is refused (push prompts expire in about a minute).</summary>
+    public TimeSpan ChargeTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>How long to wait for the KeyAuthority before a purchase is left pending as "service busy".</summary>
     public TimeSpan KeyAuthorityTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

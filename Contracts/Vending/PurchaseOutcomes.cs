@@ -109,4 +109,13 @@ public enum PurchaseRejection
 
     /// <summary>A resend found no issued purchase for this phone (or meter).</summary>
     NothingToResend = 15,
+
+    /// <summary>The customer cancelled the mobile-money prompt.</summary>
+    PaymentCancelled = 16,
+
+    /// <summary>The mobile-money charge failed (e.g. insufficient funds).</summary>
+    PaymentFailed = 17,
+
+    /// <summary>The provider never answered the charge in time; a late payment goes to the wallet.</summary>
+    PaymentTimedOut = 18,
 }

@@ -23,4 +23,7 @@ public sealed record PurchaseRequested
 
     /// <summary>True when a payment already authenticated the buyer (mobile money): no PIN is asked.</summary>
     public bool PaidByProvider { get; init; }
+
+    /// <summary>Charge the phone by mobile money (STK push) instead of the wallet; the purchase waits for the provider.</summary>
+    public bool ChargePhone { get; init; }
 }

@@ -9,7 +9,7 @@ namespace SmsVending.Vending.Messaging;
 internal sealed class PurchaseRequestedConsumer(PurchaseService purchases) : IConsumer<PurchaseRequested>
 {
     public async Task Consume(ConsumeContext<PurchaseRequested> context) =>
-        await Outcomes.PublishAsync(context, await purchases.PurchaseAsync(context.Message, context.CancellationToken));
+        await Outcomes.PublishAsync(context, await purchases.PurchaseAsync(context.Message, context.CancellationToken), context.GetRedeliveryCount());
 }
 
 /// <summary>Credits a mobile-money payment and publishes the purchase it pays for.</summary>
@@ -27,7 +27,7 @@ internal sealed class PaymentReceivedConsumer(PaymentService payments) : IConsum
 /// <summary>Publishing outcomes: every delivery replies (at least one reply), and a pending purchase says "busy" once, then retries.</summary>
 internal static class Outcomes
 {
-    public static async Task PublishAsync(ConsumeContext context, PurchaseOutcome outcome)
+    public static async Task PublishAsync(IPublishEndpoint context, PurchaseOutcome outcome, int redelivery = 0)
     {
         if (outcome.Issued is { } issued)
         {
@@ -35,7 +35,18 @@ internal static class Outcomes
             return;
         }
 
-        if (!outcome.Pending || context.GetRedeliveryCount() == 0)
+        if (outcome.Charge is { } charge)
+        {
+            await context.Publish(charge);
+            return;
+        }
+
+        if (outcome.Rejected is null)
+        {
+            return; // parked for a charge: the provider's callback decides
+        }
+
+        if (!outcome.Pending || redelivery == 0)
         {
             await context.Publish(outcome.Rejected!);
         }
@@ -63,6 +74,13 @@ internal sealed class PurchaseRequestedConsumerDefinition : ConsumerDefinition<P
         });
         endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000).Ignore<PurchasePendingException>());
     }
+}
+
+/// <summary>Settles a parked purchase from the mobile-money provider's callback (repeats and late callbacks included).</summary>
+internal sealed class MobileMoneyChargeSettledConsumer(PurchaseService purchases) : IConsumer<MobileMoneyChargeSettled>
+{
+    public async Task Consume(ConsumeContext<MobileMoneyChargeSettled> context) =>
+        await Outcomes.PublishAsync(context, await purchases.SettleChargeAsync(context.Message, context.CancellationToken), context.GetRedeliveryCount());
 }
 
 /// <summary>Resends a purchase's tokens (SMS LAST, staff resend).</summary>

@@ -36,6 +36,9 @@ public static class PurchaseStatus
     /// <summary>Received, nothing decided.</summary>
     public const string Requested = "requested";
 
+    /// <summary>Checked and priced; waiting for the provider to settle a mobile-money charge.</summary>
+    public const string AwaitingPayment = "awaiting_payment";
+
     /// <summary>Priced and debited from the wallet; the token is being (or will be) requested.</summary>
     public const string Paid = "paid";
 

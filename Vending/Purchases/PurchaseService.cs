@@ -22,14 +22,15 @@ internal sealed class PurchaseService
     private readonly CustomerStore customers;
     private readonly MeterRegistry meters;
     private readonly TariffStore tariffs;
+    private readonly Payments.PaymentBook book;
     private readonly IRequestClient<IssueToken> keyAuthority;
     private readonly VendingOptions options;
     private readonly ResiliencePipeline retry;
 
-    public PurchaseService(PurchaseStore store, CustomerStore customers, MeterRegistry meters, TariffStore tariffs,
+    public PurchaseService(PurchaseStore store, CustomerStore customers, MeterRegistry meters, TariffStore tariffs, Payments.PaymentBook book,
         IRequestClient<IssueToken> keyAuthority, VendingOptions options)
     {
-        (this.store, this.customers, this.meters, this.tariffs, this.keyAuthority, this.options) = (store, customers, meters, tariffs, keyAuthority, options);
+        (this.store, this.customers, this.meters, this.tariffs, this.book, this.keyAuthority, this.options) = (store, customers, meters, tariffs, book, keyAuthority, options);
         // Back-off is real waiting on a remote service, like the request timeout itself, so it runs on the system clock.
         retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
@@ -51,6 +52,11 @@ internal sealed class PurchaseService
         if (purchase.Status == PurchaseStatus.Requested && await PayAsync(purchase, request, customer, reply, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (purchase.Status == PurchaseStatus.AwaitingPayment)
+        {
+            return PurchaseOutcome.Waiting; // the first delivery asked for the charge; the provider's callback moves it on
         }
 
         if (purchase.Status == PurchaseStatus.Paid && await RequestTokensAsync(purchase, reply, cancellationToken) is { } pending)
@@ -118,6 +124,14 @@ internal sealed class PurchaseService
         var paid = Money.Rounded(request.Amount, tariff.Currency);
         try
         {
+            if (request.ChargePhone)
+            {
+                // Checked now, so nobody is charged for a purchase the tariff would refuse.
+                Pricing.CheckLimits(tariff, paid);
+                await store.MoveAsync(purchase, PurchaseStatus.Requested, PurchaseStatus.AwaitingPayment, cancellationToken);
+                return new PurchaseOutcome(null, null, new MobileMoneyChargeRequested(purchase.PurchaseId, customer.Phone, paid.Amount, paid.Currency, meterNumber));
+            }
+
             var shortBalance = await store.PayAsync(purchase, customer.Id, meterNumber,
                 context => Pricing.Price(tariff, paid, context.UnitsThisMonth, context.FixedChargeDue, context.Debt), cancellationToken);
             return shortBalance is { } balance
@@ -136,6 +150,47 @@ internal sealed class PurchaseService
             return await Refuse(reason, refusal.Message, r => r with { Amount = limit, MeterNumber = meterNumber });
         }
     }
+
+    /// <summary>Settles a parked purchase from the provider's callback: a success is credited once and the purchase goes on.</summary>
+    public async Task<PurchaseOutcome> SettleChargeAsync(MobileMoneyChargeSettled settled, CancellationToken cancellationToken = default)
+    {
+        var purchase = (await store.SearchAsync(null, null, null, settled.PurchaseId, null, 1, cancellationToken)).SingleOrDefault()
+            ?? throw new ArgumentException($"no purchase {settled.PurchaseId} waits for a charge");
+        if (settled.ResultCode == 0)
+        {
+            var id = settled.ProviderTransactionId ?? throw new ArgumentException("a successful charge carries the provider's receipt number");
+            // A late success still lands in the wallet: the money is never lost.
+            await book.RecordAsync(id, "stk", purchase.Phone, purchase.MeterNumber, Money.Of(settled.Amount, settled.Currency), purchase.CustomerId, settled.Raw, cancellationToken);
+            await store.MoveAsync(purchase, PurchaseStatus.AwaitingPayment, PurchaseStatus.Requested, cancellationToken);
+        }
+        else if (purchase.Status == PurchaseStatus.AwaitingPayment)
+        {
+            var reason = settled.ResultCode == 1032 ? PurchaseRejection.PaymentCancelled : PurchaseRejection.PaymentFailed;
+            await store.RejectAsync(purchase, reason, reason == PurchaseRejection.PaymentCancelled ? "the payment was cancelled on the phone" : "the mobile-money payment failed", cancellationToken);
+        }
+
+        return await PurchaseAsync(Resumed(purchase), cancellationToken);
+    }
+
+    /// <summary>Refuses parked purchases whose charge was never settled; returns what to tell their customers.</summary>
+    public async Task<IReadOnlyList<PurchaseOutcome>> ExpireChargesAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<PurchaseOutcome>();
+        foreach (var purchase in await store.AwaitingSinceAsync(settledBefore, cancellationToken))
+        {
+            await store.RejectAsync(purchase, PurchaseRejection.PaymentTimedOut, "the mobile-money payment did not arrive in time; if it arrives later it goes to the wallet", cancellationToken);
+            outcomes.Add(await PurchaseAsync(Resumed(purchase), cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The request a parked purchase came from, as its settlement continues it (the charge authenticated the buyer).</summary>
+    private static PurchaseRequested Resumed(PurchaseRow purchase) => new()
+    {
+        IdempotencyKey = purchase.IdempotencyKey, Phone = purchase.Phone, MeterNumber = purchase.MeterNumber,
+        Amount = purchase.AmountMinor / (decimal)Money.MinorPerMajor, Channel = purchase.Channel, PaidByProvider = true,
+    };
 
     private async Task<PurchaseOutcome?> RequestTokensAsync(PurchaseRow purchase, Reply reply, CancellationToken cancellationToken)
     {

@@ -37,13 +37,30 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At
-            WHERE id = @Id AND status = @Requested
+            WHERE id = @Id AND status IN (@Requested, @AwaitingPayment)
             """, new
         {
             PurchaseStatus.Rejected, Reason = reason.ToString(), detail, purchase.CustomerId, purchase.MeterNumber, purchase.Id, PurchaseStatus.Requested,
+            PurchaseStatus.AwaitingPayment,
             At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         }, cancellationToken: cancellationToken));
         (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, reason.ToString(), detail);
+    }
+
+    /// <summary>Moves a purchase between the states around a mobile-money charge; false when it had already moved on.</summary>
+    public async Task<bool> MoveAsync(PurchaseRow purchase, string from, string to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var moved = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE vd_purchases SET status = @to, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At WHERE id = @Id AND status = @from
+            """, new { to, purchase.CustomerId, purchase.MeterNumber, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, from },
+            cancellationToken: cancellationToken)) == 1;
+        if (moved)
+        {
+            purchase.Status = to;
+        }
+
+        return moved;
     }
 
     /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks.</summary>
@@ -149,6 +166,15 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await FindAsync(connection, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>Purchases parked for a charge since before the given time.</summary>
+    public async Task<IReadOnlyList<PurchaseRow>> AwaitingSinceAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<PurchaseRow>(new CommandDefinition(
+            $"SELECT {PurchaseRow.Columns} FROM vd_purchases WHERE status = @AwaitingPayment AND updated_at < @At ORDER BY updated_at",
+            new { PurchaseStatus.AwaitingPayment, At = before.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken))];
     }
 
     /// <summary>Purchases matching every given filter, newest first.</summary>

@@ -14,16 +14,7 @@ public static class Pricing
     /// <summary>The receipt, or a <see cref="PricingRefusal"/> the customer can act on.</summary>
     public static Receipt Price(Tariff tariff, Money paid, decimal unitsThisMonth, bool fixedChargeDue, Money debt)
     {
-        if (paid.Amount < tariff.MinimumPurchase)
-        {
-            throw new PricingRefusal(PricingProblem.BelowMinimum, $"the smallest purchase is {Money.Of(tariff.MinimumPurchase, tariff.Currency)}");
-        }
-
-        if (paid.Amount > tariff.MaximumPurchase)
-        {
-            throw new PricingRefusal(PricingProblem.AboveMaximum, $"the largest purchase is {Money.Of(tariff.MaximumPurchase, tariff.Currency)}");
-        }
-
+        CheckLimits(tariff, paid);
         var zero = Money.Zero(tariff.Currency);
         var fixedCharge = fixedChargeDue ? Money.Min(Money.Of(tariff.FixedMonthlyCharge, tariff.Currency), paid) : zero;
         var debtRecovery = Money.Min(Money.Min(Money.Rounded(paid.Amount * tariff.DebtRecoveryRate, tariff.Currency), debt), paid - fixedCharge);
@@ -77,6 +68,20 @@ public static class Pricing
         }
 
         return units;
+    }
+
+    /// <summary>Refuses amounts outside the tariff's minimum and maximum purchase.</summary>
+    public static void CheckLimits(Tariff tariff, Money paid)
+    {
+        if (paid.Amount < tariff.MinimumPurchase)
+        {
+            throw new PricingRefusal(PricingProblem.BelowMinimum, $"the smallest purchase is {Money.Of(tariff.MinimumPurchase, tariff.Currency)}");
+        }
+
+        if (paid.Amount > tariff.MaximumPurchase)
+        {
+            throw new PricingRefusal(PricingProblem.AboveMaximum, $"the largest purchase is {Money.Of(tariff.MaximumPurchase, tariff.Currency)}");
+        }
     }
 
     /// <summary>The price of units bought from where this month stands, and its VAT, each rounded to the cent.</summary>

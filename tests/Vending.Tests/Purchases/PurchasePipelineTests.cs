@@ -109,7 +109,7 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : IAsyncL
         var payment = new PaymentReceived("QK7H2XYZ1", "254712345678", meters[0], 500m, "KES", "{}");
 
         using var scope = system.Services.CreateScope();
-        var payments = scope.ServiceProvider.GetRequiredService<Payments.PaymentService>();
+        var payments = scope.ServiceProvider.GetRequiredService<Vending.Payments.PaymentService>();
         var first = await payments.ReceiveAsync(payment);
         var again = await payments.ReceiveAsync(payment);
 
@@ -124,7 +124,7 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : IAsyncL
         await system.SeedAsync();
 
         using var scope = system.Services.CreateScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<Payments.PaymentService>().ReceiveAsync(new PaymentReceived("QK7H2XYZ2", null, "nobody", 50m, "KES", "{}"));
+        var outcome = await scope.ServiceProvider.GetRequiredService<Vending.Payments.PaymentService>().ReceiveAsync(new PaymentReceived("QK7H2XYZ2", null, "nobody", 50m, "KES", "{}"));
 
         Assert.Null(outcome);
         await using var connection = await system.Get<VendingDatabase>().OpenAsync();

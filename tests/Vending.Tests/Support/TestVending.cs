@@ -2,6 +2,8 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
@@ -42,8 +44,12 @@ internal sealed class TestVending : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Starts both services; with <paramref name="keyAuthorityOnline"/> false nobody answers token requests.</summary>
+    /// <remarks>
+    /// The harness starts registered hosted services, and the charge sweeper ticks on the fake clock: it runs only
+    /// when <paramref name="backgroundServices"/> asks for it, so advancing the clock by days stays cheap.
+    /// </remarks>
     public static async Task<TestVending> StartAsync(DatabaseProvider provider, bool keyAuthorityOnline = true,
-        (TestDatabase Vending, TestDatabase Keys)? reuse = null, FakeTimeProvider? clock = null)
+        (TestDatabase Vending, TestDatabase Keys)? reuse = null, FakeTimeProvider? clock = null, bool backgroundServices = false)
     {
         var vending = reuse?.Vending ?? await TestDatabase.CreateAsync(provider);
         var keys = reuse?.Keys ?? await TestDatabase.CreateAsync(provider);
@@ -60,6 +66,11 @@ internal sealed class TestVending : IAsyncDisposable
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock);
         services.AddKeyAuthority(configuration).AddVending(configuration);
+        if (!backgroundServices)
+        {
+            services.RemoveAll<IHostedService>();
+        }
+
         services.AddMassTransitTestHarness(bus =>
         {
             bus.AddVendingConsumers();

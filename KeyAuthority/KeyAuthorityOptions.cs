@@ -1,21 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using SmsVending.Infrastructure.Storage;
-using SmsVending.KeyAuthority.Storage;
 
 namespace SmsVending.KeyAuthority;
 
 /// <summary>The KeyAuthority's settings (configuration section "KeyAuthority"), checked at start.</summary>
-public sealed class KeyAuthorityOptions
+public sealed class KeyAuthorityOptions : DatabaseOptions
 {
+    /// <summary>The embedded default store.</summary>
+    public KeyAuthorityOptions() => ConnectionString = "Data Source=data/keyauthority.db";
+
     /// <summary>The configuration section.</summary>
     public const string Section = "KeyAuthority";
-
-    /// <summary>Sqlite (embedded) or Postgres.</summary>
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
-
-    /// <summary>The database connection string.</summary>
-    [Required]
-    public string ConnectionString { get; set; } = "Data Source=data/keyauthority.db";
 
     /// <summary>The master key file (64 hex digits); the SMSVENDING_MASTER_KEY environment variable wins over it.</summary>
     public string? MasterKeyFile { get; set; } = "data/master.key";

@@ -4,17 +4,13 @@ using SmsVending.Infrastructure.Storage;
 namespace SmsVending.Vending;
 
 /// <summary>Vending's settings (configuration section "Vending"), checked at start.</summary>
-public sealed class VendingOptions
+public sealed class VendingOptions : DatabaseOptions
 {
+    /// <summary>The embedded default store.</summary>
+    public VendingOptions() => ConnectionString = "Data Source=data/vending.db";
+
     /// <summary>The configuration section.</summary>
     public const string Section = "Vending";
-
-    /// <summary>Sqlite (embedded) or Postgres.</summary>
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
-
-    /// <summary>The database connection string.</summary>
-    [Required]
-    public string ConnectionString { get; set; } = "Data Source=data/vending.db";
 
     /// <summary>The currency the utility sells in; every tariff uses it.</summary>
     [Required]

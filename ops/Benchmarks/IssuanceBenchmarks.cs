@@ -1,12 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
-using SmsVending.KeyAuthority;
 
 namespace SmsVending.Benchmarks;
 
@@ -16,8 +12,7 @@ public class IssuanceBenchmarks
 {
     private const int Meters = 1000;
     private const int RequestsPerInvocation = 2000;
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "smsvending-bench", Guid.NewGuid().ToString("N"));
-    private IHost host = null!;
+    private BenchmarkHost host = null!;
     private IRequestClient<IssueToken> client = null!;
     private string[] meters = [];
 
@@ -28,22 +23,7 @@ public class IssuanceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["KeyAuthority:ConnectionString"] = $"Data Source={Path.Combine(folder, "keyauthority.db")}",
-            ["KeyAuthority:MasterKeyFile"] = Path.Combine(folder, "master.key"),
-            ["KeyAuthority:CreateMasterKey"] = "true",
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddKeyAuthority(builder.Configuration);
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.AddKeyAuthorityConsumers();
-            bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
-        });
-        host = builder.Build();
-        host.Start();
+        host = new BenchmarkHost(withVending: false);
         client = host.Services.GetRequiredService<IRequestClient<IssueToken>>();
 
         var register = host.Services.GetRequiredService<IRequestClient<RegisterMeterKey>>();
@@ -57,13 +37,7 @@ public class IssuanceBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        host.StopAsync().GetAwaiter().GetResult();
-        host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Cleanup() => host.Dispose();
 
     /// <summary>The same straight into the issuer, without the bus: what the store itself sustains.</summary>
     [Benchmark(OperationsPerInvoke = RequestsPerInvocation)]

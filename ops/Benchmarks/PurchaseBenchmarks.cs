@@ -1,14 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.Contracts.Vending;
-using SmsVending.KeyAuthority;
-using SmsVending.Vending;
 using SmsVending.Vending.Customers;
 using SmsVending.Vending.Meters;
 using SmsVending.Vending.Payments;
@@ -23,8 +18,7 @@ public class PurchaseBenchmarks
 {
     private const int Customers = 500;
     private const int PurchasesPerInvocation = 1000;
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "smsvending-bench", Guid.NewGuid().ToString("N"));
-    private IHost host = null!;
+    private BenchmarkHost host = null!;
     private string[] phones = [];
 
     /// <summary>Purchases in flight at once, as the bus delivers them to Vending's consumers.</summary>
@@ -35,13 +29,7 @@ public class PurchaseBenchmarks
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        host.StopAsync().GetAwaiter().GetResult();
-        host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Cleanup() => host.Dispose();
 
     /// <summary>Op/s is completed purchases per second.</summary>
     [Benchmark(OperationsPerInvoke = PurchasesPerInvocation)]
@@ -65,24 +53,7 @@ public class PurchaseBenchmarks
 
     private async Task SetupAsync()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["KeyAuthority:ConnectionString"] = $"Data Source={Path.Combine(folder, "keyauthority.db")}",
-            ["KeyAuthority:MasterKeyFile"] = Path.Combine(folder, "master.key"),
-            ["KeyAuthority:CreateMasterKey"] = "true",
-            ["Vending:ConnectionString"] = $"Data Source={Path.Combine(folder, "vending.db")}",
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.AddKeyAuthorityConsumers();
-            bus.AddVendingConsumers();
-            bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
-        });
-        host = builder.Build();
-        await host.StartAsync();
+        host = new BenchmarkHost(withVending: true);
         var services = host.Services;
         await services.GetRequiredService<TariffStore>().SaveAsync(new Tariff("FLAT", "KES", [new TariffBlock(null, 20m)], 0.16m, 0m, 0m, 10m, 100_000m));
         await services.GetRequiredService<KeyAuthority.Keys.VendingKeyStore>().GenerateAsync(new KeyAuthority.Keys.VendingKeyId(123456, 1, KeyType.Unique, 2));

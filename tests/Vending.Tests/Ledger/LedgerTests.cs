@@ -6,21 +6,16 @@ using SmsVending.Vending.Tests.Support;
 
 namespace SmsVending.Vending.Tests.Ledger;
 
-public sealed class LedgerTests : IAsyncLifetime
+public sealed class LedgerTests : VendingTest
 {
-    private TestVending system = null!;
-
-    public async Task InitializeAsync() => system = await TestVending.StartAsync(DatabaseProvider.Sqlite);
-
-    public async Task DisposeAsync() => await system.DisposeAsync();
 
     [Fact]
     public async Task RandomTopUpsPurchasesAndDebts_KeepTheBooksBalancedAndWalletsExact()
     {
         var random = new Random(7);
-        var customers = new[] { await system.SeedAsync("+254711000001", 1, firstSerial: 1), await system.SeedAsync("+254711000002", 1, firstSerial: 2) };
+        var customers = new[] { await App.SeedAsync("+254711000001", 1, firstSerial: 1), await App.SeedAsync("+254711000002", 1, firstSerial: 2) };
         var expected = new decimal[2];
-        await system.Get<MeterRegistry>().AddDebtAsync(customers[1].Meters[0], Money.Of(800m, "KES"), "arrears-2025");
+        await App.Get<MeterRegistry>().AddDebtAsync(customers[1].Meters[0], Money.Of(800m, "KES"), "arrears-2025");
         for (var step = 0; step < 60; step++)
         {
             var who = random.Next(2);
@@ -28,24 +23,24 @@ public sealed class LedgerTests : IAsyncLifetime
             if (random.Next(3) == 0)
             {
                 var amount = random.Next(1, 500) * 10m;
-                await system.TopUpAsync(phone, amount);
+                await App.TopUpAsync(phone, amount);
                 expected[who] += amount;
             }
             else
             {
-                var outcome = await system.BuyAsync(TestVending.Sms(phone, null, random.Next(15, 120) * 10m));
+                var outcome = await App.BuyAsync(TestVending.Sms(phone, null, random.Next(15, 120) * 10m));
                 expected[who] -= outcome.Issued?.Receipt.Charged ?? 0;
             }
 
             if (step % 10 == 0)
             {
-                system.Clock.Advance(TimeSpan.FromDays(random.Next(1, 20)));
+                App.Clock.Advance(TimeSpan.FromDays(random.Next(1, 20)));
             }
         }
 
-        var check = await system.Get<Reconciliation>().CheckAsync();
+        var check = await App.Get<Reconciliation>().CheckAsync();
         Assert.True(check.Balanced, string.Join("; ", check.Findings));
-        Assert.Equal(expected[0], (await system.WalletAsync(customers[0].Customer.Id)).Amount);
-        Assert.Equal(expected[1], (await system.WalletAsync(customers[1].Customer.Id)).Amount);
+        Assert.Equal(expected[0], (await App.WalletAsync(customers[0].Customer.Id)).Amount);
+        Assert.Equal(expected[1], (await App.WalletAsync(customers[1].Customer.Id)).Amount);
     }
 }

@@ -8,47 +8,43 @@ using SmsVending.Vending.Tests.Support;
 namespace SmsVending.Vending.Tests.Payments;
 
 /// <summary>STK-push purchases: parked until the provider's callback settles them, whatever order callbacks arrive in.</summary>
-public sealed class MobileMoneyChargeTests : IAsyncLifetime
+public sealed class MobileMoneyChargeTests : VendingTest
 {
     private const string Phone = "+254712345678";
-    private TestVending system = null!;
     private string customerId = "";
     private string meter = "";
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        system = await TestVending.StartAsync(DatabaseProvider.Sqlite);
-        var (customer, meters) = await system.SeedAsync(pin: "2468");
+        var (customer, meters) = await App.SeedAsync(pin: "2468");
         (customerId, meter) = (customer.Id, meters[0]);
     }
-
-    public async Task DisposeAsync() => await system.DisposeAsync();
 
     [Fact]
     public async Task ChargePhone_ParksThePurchaseAndAsksForTheChargeOnce()
     {
         var request = Push(500m);
 
-        var first = await system.BuyAsync(request);
-        var again = await system.BuyAsync(request);
+        var first = await App.BuyAsync(request);
+        var again = await App.BuyAsync(request);
 
         Assert.Equal((Phone, 500m, meter), (first.Charge!.Phone, first.Charge.Amount, first.Charge.AccountReference));
         Assert.Equal(PurchaseOutcome.Waiting, again);
-        Assert.Equal(0m, (await system.WalletAsync(customerId)).Amount);
+        Assert.Equal(0m, (await App.WalletAsync(customerId)).Amount);
     }
 
     [Fact]
     public async Task Success_CreditsOnceAndIssuesTheTokensEvenWhenTheCallbackRepeats()
     {
-        var charge = (await system.BuyAsync(Push(500m))).Charge!;
+        var charge = (await App.BuyAsync(Push(500m))).Charge!;
         var callback = new MobileMoneyChargeSettled(charge.PurchaseId, 0, "QKA1B2C3D4", 500m, "KES", "{}");
 
         var settled = await Settle(callback);
         var repeated = await Settle(callback);
 
         Assert.Equal(settled.Issued!.Tokens, repeated.Issued!.Tokens);
-        Assert.Equal(500m - settled.Issued.Receipt.Charged, (await system.WalletAsync(customerId)).Amount);
-        Assert.True((await system.Get<Reconciliation>().CheckAsync()).Balanced);
+        Assert.Equal(500m - settled.Issued.Receipt.Charged, (await App.WalletAsync(customerId)).Amount);
+        Assert.True((await App.Get<Reconciliation>().CheckAsync()).Balanced);
     }
 
     [Theory]
@@ -56,28 +52,28 @@ public sealed class MobileMoneyChargeTests : IAsyncLifetime
     [InlineData(1, PurchaseRejection.PaymentFailed)]
     public async Task CancelledOrFailed_RefusesAndMovesNoMoney(int resultCode, PurchaseRejection reason)
     {
-        var charge = (await system.BuyAsync(Push(500m))).Charge!;
+        var charge = (await App.BuyAsync(Push(500m))).Charge!;
 
         var settled = await Settle(new MobileMoneyChargeSettled(charge.PurchaseId, resultCode, null, 0m, "KES", "{}"));
 
         Assert.Equal(reason, settled.Rejected!.Reason);
-        Assert.Equal(0m, (await system.WalletAsync(customerId)).Amount);
+        Assert.Equal(0m, (await App.WalletAsync(customerId)).Amount);
     }
 
     [Fact]
     public async Task NoCallbackInTime_TimesOut_AndALateSuccessGoesToTheWallet()
     {
-        var charge = (await system.BuyAsync(Push(500m))).Charge!;
-        system.Clock.Advance(TimeSpan.FromMinutes(4));
+        var charge = (await App.BuyAsync(Push(500m))).Charge!;
+        App.Clock.Advance(TimeSpan.FromMinutes(4));
 
-        using var scope = system.Services.CreateScope();
-        var expired = await scope.ServiceProvider.GetRequiredService<PurchaseService>().ExpireChargesAsync(system.Clock.GetUtcNow() - TimeSpan.FromMinutes(3));
+        using var scope = App.Services.CreateScope();
+        var expired = await scope.ServiceProvider.GetRequiredService<PurchaseService>().ExpireChargesAsync(App.Clock.GetUtcNow() - TimeSpan.FromMinutes(3));
         var late = await Settle(new MobileMoneyChargeSettled(charge.PurchaseId, 0, "QKLATE0001", 500m, "KES", "{}"));
 
         Assert.Equal(PurchaseRejection.PaymentTimedOut, Assert.Single(expired).Rejected!.Reason);
         Assert.Equal(PurchaseRejection.PaymentTimedOut, late.Rejected!.Reason);
-        Assert.Equal(500m, (await system.WalletAsync(customerId)).Amount);
-        Assert.True((await system.Get<Reconciliation>().CheckAsync()).Balanced);
+        Assert.Equal(500m, (await App.WalletAsync(customerId)).Amount);
+        Assert.True((await App.Get<Reconciliation>().CheckAsync()).Balanced);
     }
 
     [Fact]
@@ -96,7 +92,7 @@ public sealed class MobileMoneyChargeTests : IAsyncLifetime
     [Fact]
     public async Task ChargePhone_BelowMinimum_IsRefusedBeforeAnyCharge()
     {
-        var outcome = await system.BuyAsync(Push(20m));
+        var outcome = await App.BuyAsync(Push(20m));
 
         Assert.Null(outcome.Charge);
         Assert.Equal(PurchaseRejection.BelowMinimum, outcome.Rejected!.Reason);
@@ -106,7 +102,7 @@ public sealed class MobileMoneyChargeTests : IAsyncLifetime
 
     private async Task<PurchaseOutcome> Settle(MobileMoneyChargeSettled callback)
     {
-        using var scope = system.Services.CreateScope();
+        using var scope = App.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PurchaseService>().SettleChargeAsync(callback);
     }
 }

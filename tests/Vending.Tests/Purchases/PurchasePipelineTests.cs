@@ -10,28 +10,23 @@ using SmsVending.Vending.Tests.Support;
 namespace SmsVending.Vending.Tests.Purchases;
 
 /// <summary>Purchases end to end through Vending and the real KeyAuthority, once per database provider.</summary>
-public abstract class PurchasePipelineTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class PurchasePipelineTests(DatabaseProvider provider) : VendingTest(provider)
 {
     private const string Phone = "+254712345678";
-    private TestVending system = null!;
-
-    public async Task InitializeAsync() => system = await TestVending.StartAsync(provider);
-
-    public async Task DisposeAsync() => await system.DisposeAsync();
 
     [Fact]
     public async Task Buy_FundedWallet_IssuesATokenForTheReceiptsUnitsAndDebitsTheCharge()
     {
-        var (customer, meters) = await system.SeedAsync();
-        await system.TopUpAsync(Phone, 1000m);
+        var (customer, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
 
-        var outcome = await system.BuyAsync(TestVending.Sms("0712 345 678", meters[0], 500m));
+        var outcome = await App.BuyAsync(TestVending.Sms("0712 345 678", meters[0], 500m));
 
         var issued = outcome.Issued!;
         Assert.Equal((100m, 344.40m, 55.10m, 28.7m, 499.50m), (issued.Receipt.FixedCharge, issued.Receipt.Energy, issued.Receipt.Vat, issued.Receipt.Units, issued.Receipt.Charged));
         var decoded = TokenDecoder.Decode(StsToken.Parse(Assert.Single(issued.Tokens).Digits), TestVending.Cipher(meters[0]));
         Assert.Equal((true, 28.7m), (decoded.CrcOk, decoded.Amount));
-        Assert.Equal(500.50m, (await system.WalletAsync(customer.Id)).Amount);
+        Assert.Equal(500.50m, (await App.WalletAsync(customer.Id)).Amount);
         Assert.Equal(500.50m, issued.Receipt.WalletBalance);
         await AssertBooksBalanceAsync();
     }
@@ -39,10 +34,10 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Buy_WithoutMeter_UsesThePhonesOnlyMeter()
     {
-        var (_, meters) = await system.SeedAsync();
-        await system.TopUpAsync(Phone, 1000m);
+        var (_, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
 
-        var outcome = await system.BuyAsync(TestVending.Sms(Phone, null, 200m));
+        var outcome = await App.BuyAsync(TestVending.Sms(Phone, null, 200m));
 
         Assert.Equal(meters[0], outcome.Issued!.MeterNumber);
     }
@@ -50,37 +45,37 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Buy_DeliveredTwice_DebitsOnceAndRepliesWithTheSameTokens()
     {
-        var (customer, meters) = await system.SeedAsync();
-        await system.TopUpAsync(Phone, 1000m);
+        var (customer, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
         var request = TestVending.Sms(Phone, meters[0], 300m);
 
-        var first = await system.BuyAsync(request);
-        var second = await system.BuyAsync(request);
-        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => system.BuyAsync(request)));
+        var first = await App.BuyAsync(request);
+        var second = await App.BuyAsync(request);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.BuyAsync(request)));
 
         Assert.Equal(first.Issued!.Tokens, second.Issued!.Tokens);
         Assert.All(concurrent, c => Assert.Equal(first.Issued.Tokens, c.Issued!.Tokens));
-        Assert.Equal(1000m - first.Issued.Receipt.Charged, (await system.WalletAsync(customer.Id)).Amount);
+        Assert.Equal(1000m - first.Issued.Receipt.Charged, (await App.WalletAsync(customer.Id)).Amount);
         await AssertBooksBalanceAsync();
     }
 
     [Fact]
     public async Task Buy_KeyAuthorityDown_StaysPaidThenCompletesOnceWhenItIsBack()
     {
-        var (customer, meters) = await system.SeedAsync();
-        await system.TopUpAsync(Phone, 1000m);
+        var (customer, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
         var request = TestVending.Sms(Phone, meters[0], 400m);
-        system = await system.RestartAsync(keyAuthorityOnline: false);
+        App = await App.RestartAsync(keyAuthorityOnline: false);
 
-        var busy = await system.BuyAsync(request);
-        var balanceWhileBusy = await system.WalletAsync(customer.Id);
-        system = await system.RestartAsync(keyAuthorityOnline: true);
-        var done = await system.BuyAsync(request);
+        var busy = await App.BuyAsync(request);
+        var balanceWhileBusy = await App.WalletAsync(customer.Id);
+        App = await App.RestartAsync(keyAuthorityOnline: true);
+        var done = await App.BuyAsync(request);
 
         Assert.True(busy.Pending);
         Assert.Equal(PurchaseRejection.ServiceBusy, busy.Rejected!.Reason);
         Assert.Equal(1000m - done.Issued!.Receipt.Charged, balanceWhileBusy.Amount);
-        Assert.Equal(balanceWhileBusy, await system.WalletAsync(customer.Id));
+        Assert.Equal(balanceWhileBusy, await App.WalletAsync(customer.Id));
         Assert.True(TokenDecoder.Decode(StsToken.Parse(done.Issued.Tokens[0].Digits), TestVending.Cipher(meters[0])).CrcOk);
         await AssertBooksBalanceAsync();
     }
@@ -88,53 +83,53 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : IAsyncL
     [Fact]
     public async Task Buy_TokenRefusedByTheKeyAuthority_RefundsTheWallet()
     {
-        var (customer, _) = await system.SeedAsync();
-        await system.TopUpAsync(Phone, 1000m);
+        var (customer, _) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
         // Known to Vending but never registered with the KeyAuthority.
         var orphan = MeterNumber.Create("0999000001").Digits;
-        await system.Get<Meters.MeterRegistry>().AddAsync(orphan, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
-        await system.Get<Meters.MeterRegistry>().BindAsync(customer.Id, orphan, Meters.BindingRole.Buyer);
+        await App.Get<Meters.MeterRegistry>().AddAsync(orphan, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
+        await App.Get<Meters.MeterRegistry>().BindAsync(customer.Id, orphan, Meters.BindingRole.Buyer);
 
-        var outcome = await system.BuyAsync(TestVending.Sms(Phone, orphan, 500m));
+        var outcome = await App.BuyAsync(TestVending.Sms(Phone, orphan, 500m));
 
         Assert.Equal(PurchaseRejection.TokenRefused, outcome.Rejected!.Reason);
-        Assert.Equal(1000m, (await system.WalletAsync(customer.Id)).Amount);
+        Assert.Equal(1000m, (await App.WalletAsync(customer.Id)).Amount);
         await AssertBooksBalanceAsync();
     }
 
     [Fact]
     public async Task Payment_ToAMeter_CreditsTheOwnerAndVendsOnceEvenWhenRedelivered()
     {
-        var (customer, meters) = await system.SeedAsync();
+        var (customer, meters) = await App.SeedAsync();
         var payment = new PaymentReceived("QK7H2XYZ1", "254712345678", meters[0], 500m, "KES", "{}");
 
-        using var scope = system.Services.CreateScope();
+        using var scope = App.Services.CreateScope();
         var payments = scope.ServiceProvider.GetRequiredService<Vending.Payments.PaymentService>();
         var first = await payments.ReceiveAsync(payment);
         var again = await payments.ReceiveAsync(payment);
 
         Assert.Equal(first!.Issued!.Tokens, again!.Issued!.Tokens);
-        Assert.Equal(first.Issued.Receipt.Paid - first.Issued.Receipt.Charged, (await system.WalletAsync(customer.Id)).Amount);
+        Assert.Equal(first.Issued.Receipt.Paid - first.Issued.Receipt.Charged, (await App.WalletAsync(customer.Id)).Amount);
         await AssertBooksBalanceAsync();
     }
 
     [Fact]
     public async Task Payment_ToAnUnknownReference_IsHeldInSuspense()
     {
-        await system.SeedAsync();
+        await App.SeedAsync();
 
-        using var scope = system.Services.CreateScope();
+        using var scope = App.Services.CreateScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<Vending.Payments.PaymentService>().ReceiveAsync(new PaymentReceived("QK7H2XYZ2", null, "nobody", 50m, "KES", "{}"));
 
         Assert.Null(outcome);
-        await using var connection = await system.Get<VendingDatabase>().OpenAsync();
+        await using var connection = await App.Get<VendingDatabase>().OpenAsync();
         Assert.Equal(5000L, await connection.ExecuteScalarAsync<long>("SELECT SUM(amount_minor) FROM vd_ledger WHERE account = @a", new { a = LedgerAccounts.Suspense }));
         await AssertBooksBalanceAsync();
     }
 
     private async Task AssertBooksBalanceAsync()
     {
-        var check = await system.Get<Reconciliation>().CheckAsync();
+        var check = await App.Get<Reconciliation>().CheckAsync();
         Assert.True(check.Balanced, string.Join("; ", check.Findings));
     }
 }

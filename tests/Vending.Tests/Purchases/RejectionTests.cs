@@ -8,22 +8,18 @@ using SmsVending.Vending.Tests.Support;
 namespace SmsVending.Vending.Tests.Purchases;
 
 /// <summary>Every refusal carries a reason and the facts for a helpful reply, and moves no money.</summary>
-public sealed class RejectionTests : IAsyncLifetime
+public sealed class RejectionTests : VendingTest
 {
     private const string Phone = "+254712345678";
-    private TestVending system = null!;
     private string[] meters = [];
     private string customerId = "";
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        system = await TestVending.StartAsync(DatabaseProvider.Sqlite);
-        var (customer, owned) = await system.SeedAsync(meterCount: 2, pin: "4321");
+        var (customer, owned) = await App.SeedAsync(meterCount: 2, pin: "4321");
         (meters, customerId) = (owned, customer.Id);
-        await system.TopUpAsync(Phone, 600m);
+        await App.TopUpAsync(Phone, 600m);
     }
-
-    public async Task DisposeAsync() => await system.DisposeAsync();
 
     [Fact]
     public async Task UnknownPhone_IsUnknownCustomer() =>
@@ -43,7 +39,7 @@ public sealed class RejectionTests : IAsyncLifetime
     public async Task SomeoneElsesMeter_IsNotLinkedAndListsTheOwnMeters()
     {
         var other = MeterNumber.Create("0888000001").Digits;
-        await system.Get<MeterRegistry>().AddAsync(other, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
+        await App.Get<MeterRegistry>().AddAsync(other, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
 
         var refused = await AssertRefusedAsync(TestVending.Sms(Phone, other, 100m, "4321"), PurchaseRejection.MeterNotLinked);
 
@@ -69,10 +65,10 @@ public sealed class RejectionTests : IAsyncLifetime
 
         var locked = await AssertRefusedAsync(TestVending.Sms(Phone, meters[0], 100m, "1111"), PurchaseRejection.PinLocked);
         await AssertRefusedAsync(TestVending.Sms(Phone, meters[0], 100m, "4321"), PurchaseRejection.PinLocked);
-        Assert.Equal(system.Clock.GetUtcNow().AddMinutes(15), locked.LockedUntil);
+        Assert.Equal(App.Clock.GetUtcNow().AddMinutes(15), locked.LockedUntil);
 
-        system.Clock.Advance(TimeSpan.FromMinutes(15));
-        Assert.NotNull((await system.BuyAsync(TestVending.Sms(Phone, meters[0], 300m, "4321"))).Issued);
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.NotNull((await App.BuyAsync(TestVending.Sms(Phone, meters[0], 300m, "4321"))).Issued);
     }
 
     [Theory]
@@ -99,13 +95,13 @@ public sealed class RejectionTests : IAsyncLifetime
 
     private async Task<PurchaseRejected> AssertRefusedAsync(PurchaseRequested request, PurchaseRejection reason)
     {
-        var outcome = await system.BuyAsync(request);
+        var outcome = await App.BuyAsync(request);
 
         Assert.Null(outcome.Issued);
         Assert.Equal(reason, outcome.Rejected!.Reason);
         Assert.False(outcome.Rejected.WillRetry);
-        Assert.Equal(600m, (await system.WalletAsync(customerId)).Amount);
-        Assert.True((await system.Get<Reconciliation>().CheckAsync()).Balanced);
+        Assert.Equal(600m, (await App.WalletAsync(customerId)).Amount);
+        Assert.True((await App.Get<Reconciliation>().CheckAsync()).Balanced);
         return outcome.Rejected;
     }
 }

@@ -10,6 +10,7 @@ using SmsVending.Vending.Messaging;
 using SmsVending.Vending.Meters;
 using SmsVending.Vending.Payments;
 using SmsVending.Vending.Purchases;
+using SmsVending.Vending.Staff;
 using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tariffs;
 
@@ -41,6 +42,7 @@ public static class VendingExtensions
         services.AddScoped<PurchaseService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<ResendService>();
+        services.AddSingleton<StaffQueries>();
         services.AddHostedService<VendingStartup>();
         return services;
     }
@@ -54,6 +56,8 @@ public static class VendingExtensions
         bus.AddConsumer<ResendTokensConsumer>();
         bus.AddConsumer<ReplayPurchaseConsumer>();
         bus.AddConsumer<FindPurchasesConsumer>();
+        bus.AddConsumer<CustomerTimelineConsumer>();
+        bus.AddConsumer<PurchaseDeliveredConsumer>();
         return bus;
     }
 }

@@ -97,9 +97,8 @@ internal sealed class ReplayPurchaseConsumer(ResendService resends) : IConsumer<
         await Outcomes.PublishAsync(context, await resends.ReplayAsync(context.Message, context.CancellationToken));
 }
 
-/// <summary>Answers staff searches for purchases.</summary>
-internal sealed class FindPurchasesConsumer(ResendService resends) : IConsumer<FindPurchases>
+/// <summary>Records that the tokens' SMS reached the phone.</summary>
+internal sealed class PurchaseDeliveredConsumer(PurchaseStore store) : IConsumer<PurchaseDelivered>
 {
-    public async Task Consume(ConsumeContext<FindPurchases> context) =>
-        await context.RespondAsync(await resends.FindAsync(context.Message, context.CancellationToken));
+    public Task Consume(ConsumeContext<PurchaseDelivered> context) => store.DeliveredAsync(context.Message.PurchaseId, context.CancellationToken);
 }

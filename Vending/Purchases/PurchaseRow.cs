@@ -45,6 +45,9 @@ public static class PurchaseStatus
     /// <summary>Tokens issued and recorded.</summary>
     public const string Issued = "issued";
 
+    /// <summary>The SMS with the tokens reached the phone.</summary>
+    public const string Delivered = "delivered";
+
     /// <summary>Refused; any debit was returned.</summary>
     public const string Rejected = "rejected";
 }

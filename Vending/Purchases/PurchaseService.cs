@@ -64,7 +64,7 @@ internal sealed class PurchaseService
             return pending;
         }
 
-        return purchase.Status == PurchaseStatus.Issued
+        return purchase.Status is PurchaseStatus.Issued or PurchaseStatus.Delivered
             ? new PurchaseOutcome(await reply.IssuedAsync(store, cancellationToken), null)
             : reply.Refused(Enum.Parse<PurchaseRejection>(purchase.Reason!), purchase.Detail ?? "");
     }
@@ -154,7 +154,7 @@ internal sealed class PurchaseService
     /// <summary>Settles a parked purchase from the provider's callback: a success is credited once and the purchase goes on.</summary>
     public async Task<PurchaseOutcome> SettleChargeAsync(MobileMoneyChargeSettled settled, CancellationToken cancellationToken = default)
     {
-        var purchase = (await store.SearchAsync(null, null, null, settled.PurchaseId, null, 1, cancellationToken)).SingleOrDefault()
+        var purchase = (await store.SearchAsync(null, null, null, settled.PurchaseId, issuedOnly: false, 1, cancellationToken)).SingleOrDefault()
             ?? throw new ArgumentException($"no purchase {settled.PurchaseId} waits for a charge");
         if (settled.ResultCode == 0)
         {

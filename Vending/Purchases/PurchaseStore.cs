@@ -77,8 +77,8 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         await connection.ExecuteAsync(Command("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId }));
         var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command("""
             SELECT SUM(units_tenths), SUM(fixed_charge_minor) FROM vd_purchases
-            WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued)
-            """, new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued }));
+            WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued, @Delivered)
+            """, new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued, PurchaseStatus.Delivered }));
         var currency = purchase.Currency;
         var debt = await Ledger.Ledger.BalanceAsync(connection, transaction, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
         var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));
@@ -126,6 +126,16 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
             "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
             new { PurchaseStatus.Issued, json, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid }, cancellationToken: cancellationToken));
         (purchase.Status, purchase.Tokens) = (PurchaseStatus.Issued, json);
+    }
+
+    /// <summary>Marks an issued purchase delivered; false when it is not (yet) issued.</summary>
+    public async Task<bool> DeliveredAsync(Guid purchaseId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE vd_purchases SET status = @Delivered, updated_at = @At WHERE id = @Id AND status = @Issued",
+            new { PurchaseStatus.Delivered, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), Id = purchaseId.ToString("N"), PurchaseStatus.Issued },
+            cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>Returns a paid purchase's money to the wallet and marks it refused (the KeyAuthority would not make the token).</summary>
@@ -178,19 +188,21 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     }
 
     /// <summary>Purchases matching every given filter, newest first.</summary>
-    public async Task<IReadOnlyList<PurchaseRow>> SearchAsync(string? phone, string? meterNumber, string? idempotencyKey, Guid? purchaseId, string? status,
+    public async Task<IReadOnlyList<PurchaseRow>> SearchAsync(string? phone, string? meterNumber, string? idempotencyKey, Guid? purchaseId, bool issuedOnly,
         int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
             SELECT {PurchaseRow.Columns} FROM vd_purchases
             WHERE (@phone IS NULL OR phone = @phone) AND (@meterNumber IS NULL OR meter_number = @meterNumber)
-              AND (@idempotencyKey IS NULL OR idempotency_key = @idempotencyKey) AND (@id IS NULL OR id = @id) AND (@status IS NULL OR status = @status)
+              AND (@idempotencyKey IS NULL OR idempotency_key = @idempotencyKey) AND (@id IS NULL OR id = @id)
+              AND (@IssuedOnly = 0 OR status IN (@Issued, @Delivered))
             ORDER BY created_at DESC, id DESC
             LIMIT @limit
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<PurchaseRow>(new CommandDefinition(sql,
-            new { phone, meterNumber, idempotencyKey, id = purchaseId?.ToString("N"), status, limit }, cancellationToken: cancellationToken))];
+            new { phone, meterNumber, idempotencyKey, id = purchaseId?.ToString("N"), IssuedOnly = issuedOnly ? 1 : 0, PurchaseStatus.Issued, PurchaseStatus.Delivered, limit },
+            cancellationToken: cancellationToken))];
     }
 
     private static Task<PurchaseRow?> FindAsync(DbConnection connection, string idempotencyKey, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using SmsVending.Vending.Customers;
 namespace SmsVending.Vending.Purchases;
 
 /// <summary>Resends and replays: both only ever repeat stored results or resume stored purchases, never vend twice.</summary>
-internal sealed class ResendService(PurchaseStore store, PurchaseService purchases, CustomerStore customers, VendingOptions options)
+internal sealed class ResendService(PurchaseStore store, PurchaseService purchases, CustomerStore customers)
 {
     /// <summary>The latest issued purchase asked for, sent again under the resend's own idempotency key.</summary>
     public async Task<PurchaseOutcome> ResendAsync(ResendTokens request, CancellationToken cancellationToken = default)
@@ -15,7 +15,7 @@ internal sealed class ResendService(PurchaseStore store, PurchaseService purchas
         var meter = request.MeterNumber is null ? null : MeterReference.Normalised(request.MeterNumber);
         var found = customer is null && request.PurchaseId is null
             ? []
-            : await store.SearchAsync(request.PurchaseId is null ? phone : null, meter, null, request.PurchaseId, PurchaseStatus.Issued, 1, cancellationToken);
+            : await store.SearchAsync(request.PurchaseId is null ? phone : null, meter, null, request.PurchaseId, issuedOnly: true, 1, cancellationToken);
         var reply = found.Count == 0 ? null : new Reply(found[0], phone, customer?.Language ?? "en");
         if (reply is null)
         {
@@ -37,24 +37,10 @@ internal sealed class ResendService(PurchaseStore store, PurchaseService purchas
         var stored = await store.FindByKeyAsync(replay.Original.IdempotencyKey, cancellationToken);
         return stored?.Status switch
         {
-            PurchaseStatus.Issued => await ResendAsync(new ResendTokens(replay.ReplayId, replay.Original.Phone, stored.PurchaseId), cancellationToken),
+            PurchaseStatus.Issued or PurchaseStatus.Delivered => await ResendAsync(new ResendTokens(replay.ReplayId, replay.Original.Phone, stored.PurchaseId), cancellationToken),
             PurchaseStatus.Rejected => await purchases.PurchaseAsync(
                 replay.Original with { IdempotencyKey = $"{replay.Original.IdempotencyKey}:replay:{replay.ReplayId}" }, cancellationToken),
             _ => await purchases.PurchaseAsync(replay.Original, cancellationToken),
         };
     }
-
-    /// <summary>Staff search, newest first.</summary>
-    public async Task<PurchasesFound> FindAsync(FindPurchases query, CancellationToken cancellationToken = default)
-    {
-        var phone = query.Phone is null ? null : Phones.TryNormalise(query.Phone, options.DefaultRegion, out var e164, out _) ? e164 : query.Phone;
-        var meter = query.MeterNumber is null ? null : MeterReference.Normalised(query.MeterNumber);
-        var rows = await store.SearchAsync(phone, meter, query.Reference, null, null, Math.Clamp(query.Limit, 1, 500), cancellationToken);
-        return new PurchasesFound([.. rows.Select(Summary)]);
-    }
-
-    private static PurchaseSummary Summary(PurchaseRow r) => new(
-        r.PurchaseId, r.IdempotencyKey, r.Phone, r.MeterNumber, r.Channel, r.AmountMinor / (decimal)Tariffs.Money.MinorPerMajor, r.Currency, r.Status, r.Reason, r.Detail,
-        r.UnitsTenths / 10m, r.Tokens is null ? [] : [.. System.Text.Json.JsonSerializer.Deserialize<List<IssuedToken>>(r.Tokens)!.Select(t => t.Digits)],
-        DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAt));
 }

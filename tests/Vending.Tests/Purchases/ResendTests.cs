@@ -42,6 +42,43 @@ public abstract class ResendTests(DatabaseProvider provider) : VendingTest(provi
     }
 
     [Fact]
+    public async Task Delivered_StillResendsAndReplays()
+    {
+        var (_, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        var request = TestVending.Sms(Phone, meters[0], 300m);
+        var issued = await App.BuyAsync(request);
+
+        Assert.True(await App.Get<PurchaseStore>().DeliveredAsync(issued.Issued!.PurchaseId, default));
+        var resent = await Resends().ResendAsync(new ResendTokens("SM-last-9", Phone));
+        var again = await App.BuyAsync(request);
+
+        Assert.Equal(issued.Issued.Tokens, resent.Issued!.Tokens);
+        Assert.Equal(issued.Issued.Tokens, again.Issued!.Tokens);
+        Assert.Equal("delivered", (await App.Get<Staff.StaffQueries>().FindAsync(new FindPurchases(Reference: request.IdempotencyKey))).Purchases[0].Status);
+    }
+
+    [Fact]
+    public async Task Timeline_ShowsTheCustomerWalletMetersPurchasesAndPayments()
+    {
+        var (_, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m, "QKTOPUP001");
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        var bought = await App.BuyAsync(TestVending.Sms(Phone, meters[0], 300m));
+
+        var timeline = await App.Get<Staff.StaffQueries>().TimelineAsync(new GetCustomerTimeline("0712345678"));
+        var unknown = await App.Get<Staff.StaffQueries>().TimelineAsync(new GetCustomerTimeline("+254700000009"));
+
+        Assert.True(timeline.Found);
+        Assert.Equal(1000m - bought.Issued!.Receipt.Charged, timeline.WalletBalance);
+        Assert.Equal([meters[0]], timeline.Meters.Select(m => m.MeterNumber));
+        Assert.Equal(["purchase", "payment:c2b"], timeline.Entries.Select(e => e.Kind));
+        Assert.Equal(bought.Issued.Tokens[0].Digits, Assert.Single(timeline.Entries[0].Tokens));
+        Assert.Equal("QKTOPUP001", timeline.Entries[1].Reference);
+        Assert.False(unknown.Found);
+    }
+
+    [Fact]
     public async Task Last_NothingBought_SaysSo()
     {
         await App.SeedAsync();
@@ -81,9 +118,10 @@ public abstract class ResendTests(DatabaseProvider provider) : VendingTest(provi
         App.Clock.Advance(TimeSpan.FromMinutes(1));
         await App.BuyAsync(TestVending.Sms(Phone, meters[1], 40m));
 
-        var byPhone = await Resends().FindAsync(new FindPurchases(Phone: "0712 345 678"));
-        var byMeter = await Resends().FindAsync(new FindPurchases(MeterNumber: meters[0]));
-        var byReference = await Resends().FindAsync(new FindPurchases(Reference: a.IdempotencyKey));
+        var staff = App.Get<Staff.StaffQueries>();
+        var byPhone = await staff.FindAsync(new FindPurchases(Phone: "0712 345 678"));
+        var byMeter = await staff.FindAsync(new FindPurchases(MeterNumber: meters[0]));
+        var byReference = await staff.FindAsync(new FindPurchases(Reference: a.IdempotencyKey));
 
         Assert.Equal([meters[1], meters[0]], byPhone.Purchases.Select(p => p.MeterNumber));
         Assert.Equal(["rejected", "issued"], byPhone.Purchases.Select(p => p.Status));

@@ -189,7 +189,7 @@ internal sealed class PurchaseService
     private static PurchaseRequested Resumed(PurchaseRow purchase) => new()
     {
         IdempotencyKey = purchase.IdempotencyKey, Phone = purchase.Phone, MeterNumber = purchase.MeterNumber,
-        Amount = purchase.AmountMinor / (decimal)Money.MinorPerMajor, Channel = purchase.Channel, PaidByProvider = true,
+        Amount = Money.MajorOf(purchase.AmountMinor, purchase.Currency), Channel = purchase.Channel, PaidByProvider = true,
     };
 
     private async Task<PurchaseOutcome?> RequestTokensAsync(PurchaseRow purchase, Reply reply, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         var row = new PurchaseRow
         {
             Id = Guid.CreateVersion7().ToString("N"), IdempotencyKey = request.IdempotencyKey, Phone = request.Phone, MeterNumber = request.MeterNumber,
-            Channel = request.Channel, AmountMinor = (long)Math.Round(request.Amount * Money.MinorPerMajor, MidpointRounding.AwayFromZero), Currency = currency,
+            Channel = request.Channel, AmountMinor = Money.Rounded(request.Amount, currency).Minor, Currency = currency,
             CreatedAt = now, UpdatedAt = now,
         };
         await using var connection = await database.OpenAsync(cancellationToken);

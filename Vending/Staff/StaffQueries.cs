@@ -42,7 +42,7 @@ internal sealed class StaffQueries(VendingDatabase database, PurchaseStore store
             ORDER BY received_at DESC LIMIT @limit
             """, new { customer.Phone, Bare = customer.Phone.TrimStart('+'), customer.Id, limit }, cancellationToken: cancellationToken)))
             .Select(p => new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(p.At), "payment:" + p.Kind, p.Id, p.Status,
-                p.Minor / (decimal)Money.MinorPerMajor, p.Currency, p.Meter, null, []));
+                Money.MajorOf(p.Minor, p.Currency), p.Currency, p.Meter, null, []));
         var wallet = await store.WalletAsync(customer.Id, options.Currency, cancellationToken);
         var linked = await meters.MetersOfAsync(customer.Id, cancellationToken);
         return new CustomerTimeline(true, customer.Phone, customer.Name, customer.Language, wallet.Amount, options.Currency,
@@ -51,7 +51,7 @@ internal sealed class StaffQueries(VendingDatabase database, PurchaseStore store
     }
 
     private static PurchaseSummary Summary(PurchaseRow r) => new(
-        r.PurchaseId, r.IdempotencyKey, r.Phone, r.MeterNumber, r.Channel, r.AmountMinor / (decimal)Money.MinorPerMajor, r.Currency, r.Status, r.Reason, r.Detail,
+        r.PurchaseId, r.IdempotencyKey, r.Phone, r.MeterNumber, r.Channel, Money.MajorOf(r.AmountMinor, r.Currency), r.Currency, r.Status, r.Reason, r.Detail,
         r.UnitsTenths / 10m, r.Tokens is null ? [] : [.. JsonSerializer.Deserialize<List<IssuedToken>>(r.Tokens)!.Select(t => t.Digits)],
         DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAt));
 }

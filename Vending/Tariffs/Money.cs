@@ -5,24 +5,33 @@ namespace SmsVending.Vending.Tariffs;
 /// <summary>An amount of a currency, kept in whole minor units (cents) so sums never drift.</summary>
 public readonly record struct Money(long Minor, string Currency) : IComparable<Money>
 {
-    /// <summary>Minor units per major unit; every currency we sell in has two decimals (KES, TZS, UGX are quoted so).</summary>
-    public const int MinorPerMajor = 100;
+    // ISO 4217 exponents of the currencies prepaid utilities here sell in; any other currency has two decimals.
+    private static readonly Dictionary<string, int> Exponents = new()
+    {
+        ["UGX"] = 0, ["RWF"] = 0, ["BIF"] = 0, ["XOF"] = 0, ["XAF"] = 0, ["KMF"] = 0, ["DJF"] = 0, ["GNF"] = 0,
+    };
 
     /// <summary>The amount in major units.</summary>
-    public decimal Amount => Minor / (decimal)MinorPerMajor;
+    public decimal Amount => Minor / MinorPerMajor(Currency);
+
+    /// <summary>Minor units in one major unit of a currency: 100 for KES, 1 for UGX.</summary>
+    public static decimal MinorPerMajor(string currency) => Exponents.TryGetValue(currency, out var exponent) ? (decimal)Math.Pow(10, exponent) : 100m;
+
+    /// <summary>A stored amount of minor units in major units.</summary>
+    public static decimal MajorOf(long minor, string currency) => minor / MinorPerMajor(currency);
 
     /// <summary>Money from a major-unit amount; refuses fractions of a minor unit.</summary>
     public static Money Of(decimal amount, string currency)
     {
-        var minor = amount * MinorPerMajor;
+        var minor = amount * MinorPerMajor(currency);
         return minor == decimal.Truncate(minor)
             ? new Money((long)minor, currency)
-            : throw new ArgumentException($"{amount} {currency} has more than two decimals");
+            : throw new ArgumentException($"{amount} {currency} has more decimals than {currency} has");
     }
 
     /// <summary>Money from a computed amount, rounded to the nearest minor unit (half away from zero).</summary>
     public static Money Rounded(decimal amount, string currency) =>
-        new((long)Math.Round(amount * MinorPerMajor, MidpointRounding.AwayFromZero), currency);
+        new((long)Math.Round(amount * MinorPerMajor(currency), MidpointRounding.AwayFromZero), currency);
 
     /// <summary>Zero of a currency.</summary>
     public static Money Zero(string currency) => new(0, currency);
@@ -45,8 +54,9 @@ public readonly record struct Money(long Minor, string Currency) : IComparable<M
     /// <inheritdoc />
     public int CompareTo(Money other) => Minor.CompareTo(new Money(other.Minor, Same(this, other)).Minor);
 
-    /// <summary>"KES 1,234.50".</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Currency} {Amount:#,0.00}");
+    /// <summary>"KES 1,234.50", "UGX 12,000".</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Currency} {Amount.ToString(MinorPerMajor(Currency) == 1 ? "#,0" : "#,0.00", CultureInfo.InvariantCulture)}");
 
     private static string Same(Money a, Money b) => a.Currency == b.Currency
         ? a.Currency

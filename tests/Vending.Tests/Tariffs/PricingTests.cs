@@ -76,6 +76,9 @@ public class PricingTests
         Assert.Throws<InvalidOperationException>(() => Money.Of(1, "KES") + Money.Of(1, "TZS"));
         Assert.Throws<ArgumentException>(() => Money.Of(1.005m, "KES"));
         Assert.Equal("KES 1,234.50", Money.Of(1234.5m, "KES").ToString());
+        Assert.Equal(new Money(12_000, "UGX"), Money.Of(12_000m, "UGX"));
+        Assert.Equal("UGX 12,000", Money.Of(12_000m, "UGX").ToString());
+        Assert.Throws<ArgumentException>(() => Money.Of(0.5m, "UGX"));
     }
 
     /// <summary>Independent price of units with VAT, by walking one 0.1 step at a time.</summary>

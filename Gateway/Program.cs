@@ -1,12 +1,16 @@
 using SmsVending.Gateway;
+using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
 
 var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+builder.AddEmbeddedSystem();
 
+var app = builder.Build();
 app.MapHealth();
 app.MapGet("/", () => TypedResults.Text(NotYet.Message));
-app.Logger.LogInformation("{Message}", NotYet.Message);
+app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+    "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",
+    app.Services.GetRequiredService<EmbeddedInfo>().DataFolder, app.Services.GetRequiredService<EmbeddedInfo>().CredentialsFile));
 
 app.Run();
 

@@ -1,0 +1,83 @@
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmsVending.KeyAuthority;
+using SmsVending.KeyAuthority.Storage;
+using SmsVending.Vending;
+using SmsVending.Vending.Storage;
+
+namespace SmsVending.Gateway.Embedded;
+
+/// <summary>The one-command system: KeyAuthority and Vending in this process on the in-memory bus, SQLite files under the data folder.</summary>
+internal static class EmbeddedSystem
+{
+    /// <summary>Adds the services; `--data DIR` (default ./data) holds the databases, the master key and credentials.json.</summary>
+    public static WebApplicationBuilder AddEmbeddedSystem(this WebApplicationBuilder builder)
+    {
+        var data = Path.GetFullPath(builder.Configuration["data"] ?? "data");
+        // Embedded defaults; anything set in configuration or the environment wins.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["KeyAuthority:ConnectionString"] = $"Data Source={Path.Combine(data, "keyauthority.db")}",
+            ["KeyAuthority:MasterKeyFile"] = Path.Combine(data, "master.key"),
+            ["KeyAuthority:CreateMasterKey"] = "true",
+            ["KeyAuthority:ManufacturingExport"] = "true", // so the emulator's factory can build meters; deployments leave it off
+            ["Vending:ConnectionString"] = $"Data Source={Path.Combine(data, "vending.db")}",
+        }.Where(setting => builder.Configuration[setting.Key] is null));
+        var credentialsFile = Path.Combine(data, "credentials.json");
+        builder.Services.AddSingleton(Credentials.LoadOrCreate(credentialsFile));
+        builder.Services.AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.AddDelayedMessageScheduler();
+            bus.AddKeyAuthorityConsumers();
+            bus.AddVendingConsumers();
+            bus.UsingInMemory((context, memory) =>
+            {
+                memory.UseDelayedMessageScheduler();
+                memory.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.AddSingleton<DemoData>();
+        builder.Services.AddHostedService<DemoSeeding>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck<KeyAuthorityDatabase>>("keyauthority-database", tags: ["ready"])
+            .AddCheck<DatabaseHealthCheck<VendingDatabase>>("vending-database", tags: ["ready"]);
+        builder.Services.AddSingleton(new EmbeddedInfo(data, credentialsFile));
+        return builder;
+    }
+}
+
+/// <summary>Where the embedded system keeps its files.</summary>
+internal sealed record EmbeddedInfo(string DataFolder, string CredentialsFile);
+
+/// <summary>Seeds the demo data once the bus runs (the KeyAuthority registers meters through it).</summary>
+internal sealed class DemoSeeding(DemoData demo, IHostApplicationLifetime lifetime) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
+        await started.Task.WaitAsync(stoppingToken);
+        await demo.SeedAsync(stoppingToken);
+    }
+}
+
+/// <summary>Ready when the service's database answers.</summary>
+internal sealed class DatabaseHealthCheck<TDatabase>(TDatabase database) : IHealthCheck where TDatabase : Infrastructure.Storage.Database
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy($"{typeof(TDatabase).Name} does not answer: {e.Message}");
+        }
+    }
+}

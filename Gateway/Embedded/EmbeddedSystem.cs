@@ -51,14 +51,26 @@ internal static class EmbeddedSystem
 internal sealed record EmbeddedInfo(string DataFolder, string CredentialsFile);
 
 /// <summary>Seeds the demo data once the bus runs (the KeyAuthority registers meters through it).</summary>
-internal sealed class DemoSeeding(DemoData demo, IHostApplicationLifetime lifetime) : BackgroundService
+/// <remarks>A failure is logged, not fatal: the demo data is a convenience, and seeding finishes on the next start.</remarks>
+internal sealed class DemoSeeding(DemoData demo, IHostApplicationLifetime lifetime, ILogger<DemoSeeding> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
-        await started.Task.WaitAsync(stoppingToken);
-        await demo.SeedAsync(stoppingToken);
+        try
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
+            await started.Task.WaitAsync(stoppingToken);
+            await demo.SeedAsync(stoppingToken);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down mid-seed; the next start completes it.
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Seeding the demo data failed; the next start tries again");
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using SmsVending.Infrastructure.Phones;
 using System.Data.Common;
 using Dapper;
 using SmsVending.Infrastructure.Credentials;

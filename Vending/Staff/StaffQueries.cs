@@ -1,3 +1,4 @@
+using SmsVending.Infrastructure.Phones;
 using System.Text.Json;
 using Dapper;
 using SmsVending.Contracts.KeyAuthority;

@@ -1,6 +1,6 @@
 using PhoneNumbers;
 
-namespace SmsVending.Vending.Customers;
+namespace SmsVending.Infrastructure.Phones;
 
 /// <summary>Phone numbers in E.164, the one form stored and compared (libphonenumber).</summary>
 public static class Phones

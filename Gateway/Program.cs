@@ -1,12 +1,14 @@
 using SmsVending.Gateway;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
+using SmsVending.Gateway.Sms;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEmbeddedSystem();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapSms();
 app.MapGet("/", () => TypedResults.Text(NotYet.Message));
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmsVending.Gateway.Storage;
 using SmsVending.KeyAuthority;
 using SmsVending.KeyAuthority.Storage;
 using SmsVending.Vending;
@@ -22,15 +23,24 @@ internal static class EmbeddedSystem
             ["KeyAuthority:CreateMasterKey"] = "true",
             ["KeyAuthority:ManufacturingExport"] = "true", // so the emulator's factory can build meters; deployments leave it off
             ["Vending:ConnectionString"] = $"Data Source={Path.Combine(data, "vending.db")}",
+            ["Gateway:ConnectionString"] = $"Data Source={Path.Combine(data, "gateway.db")}",
         }.Where(setting => builder.Configuration[setting.Key] is null));
         var credentialsFile = Path.Combine(data, "credentials.json");
-        builder.Services.AddSingleton(Credentials.LoadOrCreate(credentialsFile));
-        builder.Services.AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);
+        var credentials = Credentials.LoadOrCreate(credentialsFile);
+        // The emulated phone network signs and authenticates with the embedded credentials unless real Twilio settings are given.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Gateway:Twilio:AccountSid"] = credentials.TwilioAccountSid,
+            ["Gateway:Twilio:AuthToken"] = credentials.TwilioAuthToken,
+        }.Where(setting => builder.Configuration[setting.Key] is null));
+        builder.Services.AddSingleton(credentials);
+        builder.Services.AddGateway(builder.Configuration).AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddDelayedMessageScheduler();
             bus.AddKeyAuthorityConsumers();
             bus.AddVendingConsumers();
+            bus.AddGatewayConsumers();
             bus.UsingInMemory((context, memory) =>
             {
                 memory.UseDelayedMessageScheduler();
@@ -41,7 +51,8 @@ internal static class EmbeddedSystem
         builder.Services.AddHostedService<DemoSeeding>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck<KeyAuthorityDatabase>>("keyauthority-database", tags: ["ready"])
-            .AddCheck<DatabaseHealthCheck<VendingDatabase>>("vending-database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck<VendingDatabase>>("vending-database", tags: ["ready"])
+            .AddCheck<DatabaseHealthCheck<GatewayDatabase>>("gateway-database", tags: ["ready"]);
         builder.Services.AddSingleton(new EmbeddedInfo(data, credentialsFile));
         return builder;
     }

@@ -50,7 +50,7 @@ public static class SmsReplies
         var reference = Reference(r.PurchaseId);
         return r.Reason switch
         {
-            PurchaseRejection.UnknownCustomer => sw ? "Simu hii haijasajiliwa. Piga huduma kwa wateja kusajili." : "This phone is not registered. Call customer care to register.",
+            PurchaseRejection.UnknownCustomer => NotRegistered(r.Language),
             PurchaseRejection.UnknownMeter => sw ? $"Mita {Short(r.MeterNumber)} haijulikani. Hakiki namba kwenye mita." : $"Meter {Short(r.MeterNumber)} not found. Check the number on the meter.{Hint(r.Message)}",
             PurchaseRejection.MeterNotLinked => sw ? $"Mita {Short(r.MeterNumber)} haijaunganishwa na simu hii. Mita zako: {meters}" : $"Meter {Short(r.MeterNumber)} is not linked to this phone. Your meters: {meters}. To link: REG <meter> <code>",
             PurchaseRejection.MeterChoiceNeeded => sw ? $"Taja mita: BUY <mita> <kiasi>. Mita zako: {meters}" : $"Name the meter: BUY <meter> <amount>. Your meters: {meters}",
@@ -76,6 +76,11 @@ public static class SmsReplies
     public static string Help(string language, string? closest = null) => Swahili(language)
         ? $"{(closest is null ? "" : $"Je, ulimaanisha {closest}? ")}Tuma: BUY <mita> <kiasi> [PIN], BUY <kiasi>, LAST, BAL, METERS, REG <mita> <namba>, PIN <zamani> <mpya>"
         : $"{(closest is null ? "" : $"Did you mean {closest}? ")}Send: BUY <meter> <amount> [PIN], BUY <amount>, LAST, BAL, METERS, REG <meter> <code>, PIN <old> <new>";
+
+    /// <summary>For a phone no customer has.</summary>
+    public static string NotRegistered(string language) => Swahili(language)
+        ? "Simu hii haijasajiliwa. Unganisha mita: REG <mita> <namba>, au piga huduma kwa wateja."
+        : "This phone is not registered. Link your meter: REG <meter> <code>, or call customer care.";
 
     /// <summary>The wallet balance.</summary>
     public static string Balance(string language, string currency, decimal balance) =>

@@ -49,6 +49,9 @@ public abstract class Database : IDisposable
         return connection;
     }
 
+    /// <summary>Appended to a row-claiming SELECT: PostgreSQL lets concurrent claimers skip each other's rows; SQLite has one writer anyway.</summary>
+    public string SkipLocked => Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+
     /// <summary>Whether an exception is a unique-key violation: the "already done" signal of idempotent inserts.</summary>
     public bool IsUniqueViolation(Exception exception) => exception switch
     {

@@ -74,6 +74,7 @@ public class SmsRepliesTests
         AssertOneSegment(SmsReplies.Balance(language, "KES", 99_999_999.99m));
         AssertOneSegment(SmsReplies.MeterList(language, [.. Enumerable.Range(0, 100).Select(_ => LongestMeter)]));
         AssertOneSegment(SmsReplies.MeterList(language, []));
+        AssertOneSegment(SmsReplies.NotRegistered(language));
     }
 
     [Fact]

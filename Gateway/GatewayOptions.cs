@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using SmsVending.Infrastructure.Storage;
+
+namespace SmsVending.Gateway;
+
+/// <summary>The Gateway's settings (configuration section "Gateway"), checked at start.</summary>
+public sealed class GatewayOptions : DatabaseOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Gateway";
+
+    /// <summary>The embedded default store.</summary>
+    public GatewayOptions() => ConnectionString = "Data Source=data/gateway.db";
+
+    /// <summary>The URL providers call us at (scheme, host and any path prefix), e.g. https://sms.example.com. Webhook
+    /// signatures are checked against it, because behind a proxy the URL we see is not the one Twilio signed. Unset: the
+    /// URL of the request as received.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>Region for phone numbers written without a country code (ISO 3166 alpha-2).</summary>
+    [Required]
+    public string DefaultRegion { get; set; } = "KE";
+
+    /// <summary>The currency of amounts in SMS and USSD commands.</summary>
+    [Required]
+    public string Currency { get; set; } = "KES";
+
+    /// <summary>Twilio: inbound signatures and outbound SMS.</summary>
+    [Required]
+    public TwilioOptions Twilio { get; set; } = new();
+
+    /// <summary>Inbound messages one phone may send per <see cref="RateLimitWindow"/> before it is refused (429).</summary>
+    [Range(1, 10_000)]
+    public int RateLimitPerPhone { get; set; } = 10;
+
+    /// <summary>The window of <see cref="RateLimitPerPhone"/>.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Inbound messages older than this are not re-driven any more (a purchase a day late helps nobody).</summary>
+    public TimeSpan RedriveWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often stored messages without an outcome are re-driven while running (they always are at start).</summary>
+    public TimeSpan RedriveInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>Twilio settings: the account, the sender, and where its API is (our emulator in tests and load runs).</summary>
+public sealed class TwilioOptions
+{
+    /// <summary>The account (AC…).</summary>
+    public string? AccountSid { get; set; }
+
+    /// <summary>The auth token: signs inbound webhooks and authenticates outbound calls.</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>The sender id or number replies come from (the meter's SIM slot looks for it).</summary>
+    [Required]
+    public string From { get; set; } = "SMSVEND";
+
+    /// <summary>The API base URL; unset means replies go to the message log and the console only.</summary>
+    public Uri? ApiBaseUrl { get; set; }
+
+    /// <summary>Outbound SMS sent at once.</summary>
+    [Range(1, 1024)]
+    public int SendConcurrency { get; set; } = 32;
+}

@@ -1,0 +1,71 @@
+using Dapper;
+using SmsVending.Gateway.Storage;
+
+namespace SmsVending.Gateway.Messages;
+
+/// <summary>The inbound half of the message log: raw messages stored first, unique per provider id, then marked with their outcome.</summary>
+public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
+{
+    private const string Columns = "id, channel, external_id, phone, body, command, meter_number, received_at, answered_at, outcome";
+
+    /// <summary>Stores a message; null when the provider sent this id before (a retry), else the stored row.</summary>
+    public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, CancellationToken cancellationToken = default)
+    {
+        // ON CONFLICT DO NOTHING: a retry finds its twin and changes nothing, without an error to catch.
+        const string Sql = $"""
+            INSERT INTO gw_inbound (channel, external_id, phone, body, received_at)
+            VALUES (@channel, @externalId, @phone, @body, @at)
+            ON CONFLICT (channel, external_id) DO NOTHING
+            RETURNING {Columns}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+            new { channel, externalId, phone, body, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The stored message, or null.</summary>
+    public async Task<InboundMessage?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(
+            $"SELECT {Columns} FROM gw_inbound WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records what the message was read as (command and meter) once parsed.</summary>
+    public async Task ParsedAsync(long id, string command, string? meterNumber, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
+    /// first time, null when it was finished before or is not ours (e.g. a staff resend's key).</summary>
+    public async Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default)
+    {
+        const string Sql = $"""
+            UPDATE gw_inbound SET answered_at = @at, outcome = @outcome
+            WHERE external_id = @externalId AND answered_at IS NULL
+            RETURNING {Columns}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+            new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Messages received in the window that have no outcome yet, in arrival order after row <paramref name="afterId"/>:
+    /// the ones to re-drive.</summary>
+    public async Task<IReadOnlyList<InboundMessage>> UnansweredAsync(DateTimeOffset since, DateTimeOffset until, long afterId, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        const string Sql = $"""
+            SELECT {Columns} FROM gw_inbound
+            WHERE answered_at IS NULL AND received_at >= @since AND received_at < @until AND id > @afterId
+            ORDER BY id LIMIT @limit
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<InboundMessage>(new CommandDefinition(Sql,
+            new { since = since.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(), afterId, limit }, cancellationToken: cancellationToken))];
+    }
+}

@@ -1,0 +1,118 @@
+using Dapper;
+using SmsVending.Gateway.Sms;
+using SmsVending.Gateway.Storage;
+
+namespace SmsVending.Gateway.Sms.Outbound;
+
+/// <summary>Outbound SMS stored before they are sent, so a provider outage delays replies but loses none.</summary>
+public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
+{
+    private const string Columns = """
+        id, dedupe_key, answers, purchase_id, reference, phone, meter_number, tokens, body, status, provider_sid, attempts, next_attempt_at, error,
+        created_at, updated_at
+        """;
+
+    private readonly SemaphoreSlim queued = new(0, int.MaxValue);
+
+    /// <summary>Queues a reply; false when the same reply was queued before.</summary>
+    public async Task<bool> QueueAsync(Reply reply, CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            INSERT INTO gw_outbound (dedupe_key, answers, purchase_id, reference, phone, meter_number, tokens, body, status, attempts, next_attempt_at,
+                                     created_at, updated_at)
+            VALUES (@DedupeKey, @Answers, @PurchaseId, @Reference, @Phone, @MeterNumber, @Tokens, @Body, 'pending', 0, @now, @now, @now)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var added = await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
+            Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
+            Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now,
+        }, cancellationToken: cancellationToken)) == 1;
+        if (added)
+        {
+            queued.Release();
+        }
+
+        return added;
+    }
+
+    /// <summary>Waits until something is queued in this process or the timeout passes (other processes' rows are found by polling).</summary>
+    public async Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (await queued.WaitAsync(timeout, cancellationToken))
+        {
+            while (queued.CurrentCount > 0 && queued.Wait(0))
+            {
+                // One wake-up serves every row queued meanwhile.
+            }
+        }
+    }
+
+    /// <summary>Takes up to <paramref name="limit"/> due messages for a while; a crashed sender's lease runs out and another takes them.</summary>
+    public async Task<IReadOnlyList<OutboundMessage>> ClaimDueAsync(int limit, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        string sql = $"""
+            UPDATE gw_outbound SET lease_until = @until, attempts = attempts + 1
+            WHERE id IN (SELECT id FROM gw_outbound
+                         WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)
+                         ORDER BY next_attempt_at LIMIT @limit {database.SkipLocked})
+            RETURNING {Columns}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<OutboundMessage>(new CommandDefinition(sql,
+            new { now = now.ToUnixTimeMilliseconds(), until = (now + lease).ToUnixTimeMilliseconds(), limit }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>The provider took it (or there is none and it was logged).</summary>
+    public Task AcceptedAsync(long id, string status, string? providerSid, CancellationToken cancellationToken = default) =>
+        // A delivery report may have come first: it wins.
+        UpdateAsync("status = CASE WHEN status = 'pending' THEN @status ELSE status END, provider_sid = COALESCE(provider_sid, @providerSid), error = NULL",
+            new { id, status, providerSid }, cancellationToken);
+
+    /// <summary>Sending failed for now: try again at <paramref name="retryAt"/>.</summary>
+    public Task RetryAsync(long id, DateTimeOffset retryAt, string error, CancellationToken cancellationToken = default) =>
+        UpdateAsync("next_attempt_at = @retryAt, error = @error", new { id, retryAt = retryAt.ToUnixTimeMilliseconds(), error }, cancellationToken);
+
+    /// <summary>The provider refused it for good.</summary>
+    public Task FailedAsync(long id, string error, CancellationToken cancellationToken = default) =>
+        UpdateAsync("status = 'failed', error = @error", new { id, error }, cancellationToken);
+
+    /// <summary>Records a delivery report for our message <paramref name="id"/> (named in the callback URL, since a report can beat
+    /// the provider's answer here) or else for the provider's id; returns the message, or null when it is unknown.</summary>
+    public async Task<OutboundMessage?> ReportAsync(long? id, string providerSid, string status, string? errorCode, CancellationToken cancellationToken = default)
+    {
+        // A report never moves a delivered message back (reports can arrive out of order, and twice).
+        string sql = $"""
+            UPDATE gw_outbound SET status = CASE WHEN status = 'delivered' THEN status ELSE @status END, provider_sid = @providerSid, error = COALESCE(@error, error), lease_until = NULL, updated_at = @now
+            WHERE {(id is null ? "provider_sid = @providerSid" : "id = @id")}
+            RETURNING {Columns}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OutboundMessage>(new CommandDefinition(sql, new
+        {
+            id, providerSid, status, error = string.IsNullOrEmpty(errorCode) ? null : $"provider error {errorCode}", now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The earliest time a pending message is due, or null when none is pending.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var due = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MIN(next_attempt_at) FROM gw_outbound WHERE status = 'pending'", cancellationToken: cancellationToken));
+        return due is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    private async Task UpdateAsync(string set, object parameters, CancellationToken cancellationToken)
+    {
+        var values = new DynamicParameters(parameters);
+        values.Add("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
+            cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,71 @@
+using MassTransit;
+using SmsVending.Contracts.Vending;
+using SmsVending.Gateway.Messages;
+using SmsVending.Gateway.Sms.Outbound;
+
+namespace SmsVending.Gateway.Sms;
+
+/// <summary>Acts on a stored inbound SMS: purchases and resends go to Vending (their replies come back as events); questions
+/// are asked of Vending and answered here. The MessageSid is the idempotency key of everything it starts.</summary>
+internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines) : IInboundHandler
+{
+    public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var phone = message.Phone!;
+        var command = SmsCommandParser.Parse(message.Body);
+        await log.ParsedAsync(message.Id, Name(command), command switch
+        {
+            SmsCommand.Buy buy => buy.MeterNumber,
+            SmsCommand.Last last => last.MeterNumber,
+            _ => null,
+        }, cancellationToken);
+        switch (command)
+        {
+            case SmsCommand.Buy buy:
+                await bus.Publish(new PurchaseRequested
+                {
+                    IdempotencyKey = message.ExternalId, Phone = phone, MeterNumber = buy.MeterNumber, Amount = buy.Amount, Pin = buy.Pin, Channel = Channels.Sms,
+                }, cancellationToken);
+                break;
+            case SmsCommand.Last last:
+                await bus.Publish(new ResendTokens(message.ExternalId, phone, MeterNumber: last.MeterNumber), cancellationToken);
+                break;
+            default:
+                await AnswerAsync(message, await AskAsync(command, phone, cancellationToken), cancellationToken);
+                break;
+        }
+    }
+
+    private async Task<string> AskAsync(SmsCommand command, string phone, CancellationToken cancellationToken)
+    {
+        var customer = (await timelines.GetResponse<CustomerTimeline>(new GetCustomerTimeline(phone, Limit: 0), cancellationToken)).Message;
+        var language = customer.Language ?? "en";
+        return command switch
+        {
+            SmsCommand.Balance when !customer.Found => SmsReplies.NotRegistered(language),
+            SmsCommand.Balance => SmsReplies.Balance(language, customer.Currency, customer.WalletBalance),
+            SmsCommand.Meters when !customer.Found => SmsReplies.NotRegistered(language),
+            SmsCommand.Meters => SmsReplies.MeterList(language, [.. customer.Meters.Select(m => m.MeterNumber)]),
+            SmsCommand.Unknown unknown => SmsReplies.Help(language, unknown.Closest),
+            _ => SmsReplies.Help(language),
+        };
+    }
+
+    private async Task AnswerAsync(InboundMessage message, string text, CancellationToken cancellationToken)
+    {
+        await outbox.QueueAsync(new Reply($"reply:{message.ExternalId}", message.Phone!, text, Answers: message.ExternalId), cancellationToken);
+        await log.AnsweredAsync(message.ExternalId, "answered", cancellationToken);
+    }
+
+    private static string Name(SmsCommand command) => command switch
+    {
+        SmsCommand.Buy => "BUY",
+        SmsCommand.Last => "LAST",
+        SmsCommand.Balance => "BAL",
+        SmsCommand.Meters => "METERS",
+        SmsCommand.Register => "REG",
+        SmsCommand.ChangePin => "PIN",
+        SmsCommand.Help => "HELP",
+        _ => "UNKNOWN",
+    };
+}

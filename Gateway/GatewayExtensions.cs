@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -6,6 +7,7 @@ using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Observability;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Sms.Outbound;
+using SmsVending.Gateway.Staff;
 using SmsVending.Gateway.Storage;
 using SmsVending.Gateway.Webhooks;
 
@@ -33,8 +35,24 @@ public static class GatewayExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<PhoneRateLimiter>();
-        services.AddSingleton<SmsTransport, ConsoleSmsTransport>();
-        services.AddKeyedScoped<IInboundHandler, SmsCommands>(Channels.Sms);
+        services.AddSingleton<SmsTransport>(sp => sp.GetRequiredService<GatewayOptions>().Twilio.ApiBaseUrl is null
+            ? new ConsoleSmsTransport()
+            : ActivatorUtilities.CreateInstance<TwilioSmsTransport>(sp));
+        services.AddScoped<SmsCommands>();
+        services.AddKeyedScoped<IInboundHandler>(Channels.Sms, (sp, _) => sp.GetRequiredService<SmsCommands>());
+        services.AddSingleton<ApiKeyRing>();
+        services.AddSingleton<StaffAudit>();
+        services.AddSingleton<MessageSearch>();
+        services.AddScoped<StaffReplays>();
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization(authorization =>
+        {
+            foreach (var (policy, roles) in StaffRoles.Policies)
+            {
+                authorization.AddPolicy(policy, p => p.RequireRole(roles));
+            }
+        });
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<InboundRedrive>();
         services.AddOpenTelemetry().WithMetrics(metrics =>

@@ -30,11 +30,14 @@ public sealed class GatewayOptions : DatabaseOptions
     public TwilioOptions Twilio { get; set; } = new();
 
     /// <summary>Inbound messages one phone may send per <see cref="RateLimitWindow"/> before it is refused (429).</summary>
-    [Range(1, 10_000)]
+    [Range(1, 1_000_000)]
     public int RateLimitPerPhone { get; set; } = 10;
 
     /// <summary>The window of <see cref="RateLimitPerPhone"/>.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Staff and admin API keys by holder name (the name the audit records).</summary>
+    public Dictionary<string, Staff.ApiKeyOptions> ApiKeys { get; set; } = [];
 
     /// <summary>Inbound messages older than this are not re-driven any more (a purchase a day late helps nobody).</summary>
     public TimeSpan RedriveWindow { get; set; } = TimeSpan.FromHours(24);

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmsVending.Gateway.Staff;
 using SmsVending.Gateway.Storage;
 using SmsVending.KeyAuthority;
 using SmsVending.KeyAuthority.Storage;
@@ -32,6 +33,14 @@ internal static class EmbeddedSystem
         {
             ["Gateway:Twilio:AccountSid"] = credentials.TwilioAccountSid,
             ["Gateway:Twilio:AuthToken"] = credentials.TwilioAuthToken,
+            ["Gateway:ApiKeys:admin:Key"] = credentials.AdminApiKey,
+            ["Gateway:ApiKeys:admin:Role"] = StaffRoles.Admin,
+            ["Gateway:ApiKeys:supervisor:Key"] = credentials.SupervisorApiKey,
+            ["Gateway:ApiKeys:supervisor:Role"] = StaffRoles.Supervisor,
+            ["Gateway:ApiKeys:agent:Key"] = credentials.AgentApiKey,
+            ["Gateway:ApiKeys:agent:Role"] = StaffRoles.Agent,
+            ["Gateway:ApiKeys:manufacturing:Key"] = credentials.ManufacturingApiKey,
+            ["Gateway:ApiKeys:manufacturing:Role"] = StaffRoles.Manufacturing,
         }.Where(setting => builder.Configuration[setting.Key] is null));
         builder.Services.AddSingleton(credentials);
         builder.Services.AddGateway(builder.Configuration).AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);

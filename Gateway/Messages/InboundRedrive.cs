@@ -10,6 +10,11 @@ internal sealed class InboundRedrive(MessageLog log, IBus bus, GatewayOptions op
 {
     private const int Batch = 500;
 
+    private readonly TaskCompletionSource firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the start-up pass has handed on everything left open by the last run.</summary>
+    public Task FirstPass => firstPass.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -25,6 +30,7 @@ internal sealed class InboundRedrive(MessageLog log, IBus bus, GatewayOptions op
             while (!stoppingToken.IsCancellationRequested)
             {
                 await RedriveAsync(clock.GetUtcNow() - grace, stoppingToken);
+                firstPass.TrySetResult();
                 grace = options.RedriveInterval;
                 await Task.Delay(options.RedriveInterval, clock, stoppingToken);
             }

@@ -68,4 +68,20 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
         return [.. await connection.QueryAsync<InboundMessage>(new CommandDefinition(Sql,
             new { since = since.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(), afterId, limit }, cancellationToken: cancellationToken))];
     }
+
+    /// <summary>Messages received in the window that failed or are stuck: no outcome yet, a token the KeyAuthority refused, or a
+    /// reply the provider could not deliver. A supervisor replays these after an outage.</summary>
+    public async Task<IReadOnlyList<InboundMessage>> FailedAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default)
+    {
+        const string Sql = $"""
+            SELECT {Columns} FROM gw_inbound i
+            WHERE received_at >= @from AND received_at < @to
+              AND (answered_at IS NULL OR outcome = 'TokenRefused'
+                   OR EXISTS (SELECT 1 FROM gw_outbound o WHERE o.answers = i.external_id AND o.status IN ('failed', 'undelivered')))
+            ORDER BY id LIMIT @limit
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<InboundMessage>(new CommandDefinition(Sql,
+            new { from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), limit }, cancellationToken: cancellationToken))];
+    }
 }

@@ -9,7 +9,13 @@ namespace SmsVending.Gateway.Sms;
 /// are asked of Vending and answered here. The MessageSid is the idempotency key of everything it starts.</summary>
 internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines) : IInboundHandler
 {
-    public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken) => RunAsync(message, null, cancellationToken);
+
+    /// <summary>Runs a stored message again for staff under <paramref name="replayId"/>: a purchase is replayed by Vending (never a
+    /// second vend), a resend or question is answered afresh.</summary>
+    public Task ReplayAsync(InboundMessage message, string replayId, CancellationToken cancellationToken) => RunAsync(message, replayId, cancellationToken);
+
+    private async Task RunAsync(InboundMessage message, string? replayId, CancellationToken cancellationToken)
     {
         var phone = message.Phone!;
         var command = SmsCommandParser.Parse(message.Body);
@@ -22,16 +28,20 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
         switch (command)
         {
             case SmsCommand.Buy buy:
-                await bus.Publish(new PurchaseRequested
+                var purchase = new PurchaseRequested
                 {
                     IdempotencyKey = message.ExternalId, Phone = phone, MeterNumber = buy.MeterNumber, Amount = buy.Amount, Pin = buy.Pin, Channel = Channels.Sms,
-                }, cancellationToken);
+                };
+                await (replayId is null ? bus.Publish(purchase, cancellationToken) : bus.Publish(new ReplayPurchase(replayId, purchase), cancellationToken));
                 break;
             case SmsCommand.Last last:
-                await bus.Publish(new ResendTokens(message.ExternalId, phone, MeterNumber: last.MeterNumber), cancellationToken);
+                await bus.Publish(new ResendTokens(replayId ?? message.ExternalId, phone, MeterNumber: last.MeterNumber), cancellationToken);
                 break;
             default:
-                await AnswerAsync(message, await AskAsync(command, phone, cancellationToken), cancellationToken);
+                var text = await AskAsync(command, phone, cancellationToken);
+                await outbox.QueueAsync(new Reply(replayId is null ? $"reply:{message.ExternalId}" : $"reply:{message.ExternalId}:{replayId}", phone, text,
+                    Answers: message.ExternalId), cancellationToken);
+                await log.AnsweredAsync(message.ExternalId, "answered", cancellationToken);
                 break;
         }
     }
@@ -49,12 +59,6 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
             SmsCommand.Unknown unknown => SmsReplies.Help(language, unknown.Closest),
             _ => SmsReplies.Help(language),
         };
-    }
-
-    private async Task AnswerAsync(InboundMessage message, string text, CancellationToken cancellationToken)
-    {
-        await outbox.QueueAsync(new Reply($"reply:{message.ExternalId}", message.Phone!, text, Answers: message.ExternalId), cancellationToken);
-        await log.AnsweredAsync(message.ExternalId, "answered", cancellationToken);
     }
 
     private static string Name(SmsCommand command) => command switch

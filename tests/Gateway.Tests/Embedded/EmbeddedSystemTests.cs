@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Vending;
 using SmsVending.Gateway.Embedded;
+using SmsVending.Gateway.Tests.Support;
 
 namespace SmsVending.Gateway.Tests.Embedded;
 

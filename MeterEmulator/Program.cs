@@ -1,5 +1,16 @@
 using System.CommandLine;
 using SmsVending.MeterEmulator.PhoneNetwork;
 
-var root = new RootCommand("SmsVending meter emulator: the world outside the service") { PhonesCommand.Create() };
-return await root.Parse(args).InvokeAsync();
+namespace SmsVending.MeterEmulator;
+
+/// <summary>The emulator's command line.</summary>
+/// <remarks>A named entry point rather than top-level statements: the web SDK makes a top-level Program public, which would
+/// clash with the Gateway's Program in tests that host both.</remarks>
+internal static class EmulatorProgram
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("SmsVending meter emulator: the world outside the service") { PhonesCommand.Create() };
+        return await root.Parse(args).InvokeAsync();
+    }
+}

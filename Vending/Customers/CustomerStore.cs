@@ -74,6 +74,10 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
             $"SELECT {Columns} FROM vd_customers WHERE phone = @e164", new { e164 }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The customer with this phone, or an <see cref="ArgumentException"/> saying none is registered.</summary>
+    public async Task<Customer> GetByPhoneAsync(string phone, CancellationToken cancellationToken = default) =>
+        await FindByPhoneAsync(phone, cancellationToken) ?? throw new ArgumentException($"no customer is registered with phone {phone}");
+
     /// <summary>A customer by id, or null.</summary>
     public async Task<Customer?> FindAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -56,6 +56,7 @@ public static class KeyAuthorityExtensions
         bus.AddConsumer<RegisterMeterKeyConsumer>();
         bus.AddConsumer<VerifyMeterCredentialConsumer>();
         bus.AddConsumer<ExportMeterKeyConsumer>();
+        bus.AddConsumer<ImportMeterKeysConsumer>();
         return bus;
     }
 }

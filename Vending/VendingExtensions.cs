@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmsVending.Infrastructure.Credentials;
+using SmsVending.Vending.Admin;
 using SmsVending.Vending.Customers;
 using SmsVending.Vending.Ledger;
 using SmsVending.Vending.Messaging;
@@ -43,6 +44,7 @@ public static class VendingExtensions
         services.AddScoped<PaymentService>();
         services.AddScoped<ResendService>();
         services.AddSingleton<StaffQueries>();
+        services.AddVendingAdmin();
         services.AddHostedService<VendingStartup>();
         return services;
     }
@@ -58,6 +60,7 @@ public static class VendingExtensions
         bus.AddConsumer<FindPurchasesConsumer>();
         bus.AddConsumer<CustomerTimelineConsumer>();
         bus.AddConsumer<PurchaseDeliveredConsumer>();
+        bus.AddVendingAdminConsumers();
         return bus;
     }
 }

@@ -14,4 +14,22 @@ public static class MeterReference
         MeterNumber.TryParse(text, out _, out var error) || text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-'))
             ? $"no meter {text.Trim()} is registered"
             : error;
+
+    /// <summary>A meter number as stored for its token profile: an STS number's digits (check digit verified), or a device serial
+    /// of 1 to 32 letters, digits or dashes; otherwise <paramref name="error"/> says what is wrong.</summary>
+    public static bool TryNormalise(string text, TokenProfile profile, out string meterNumber, out string error)
+    {
+        if (profile == TokenProfile.Sts)
+        {
+            var ok = MeterNumber.TryParse(text, out var meter, out error);
+            meterNumber = ok ? meter.Digits : "";
+            return ok;
+        }
+
+        meterNumber = text.Trim();
+        error = meterNumber.Length is 0 or > 32 || !meterNumber.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? "a device serial number has 1 to 32 letters, digits or dashes"
+            : "";
+        return error.Length == 0;
+    }
 }

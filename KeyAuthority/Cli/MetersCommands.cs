@@ -24,10 +24,9 @@ internal static class MetersCommands
             }
 
             using var reader = new StreamReader(path);
-            var records = CliParse.Checked("FILE", () => MeterCsv.Read(reader));
             await using var services = await store.OpenAsync(result);
-            await services.GetRequiredService<MeterStore>().RegisterAllAsync(records, cancellationToken);
-            new CliOutput(output, result.GetValue(store.Json)).Write(new { imported = records.Count }, $"registered {records.Count} meters from {path}");
+            var count = await services.GetRequiredService<MeterStore>().ImportAsync(reader, cancellationToken);
+            new CliOutput(output, result.GetValue(store.Json)).Write(new { imported = count }, $"registered {count} meters from {path}");
             return 0;
         });
         return command;

@@ -55,10 +55,9 @@ internal sealed class MeterRegistrations(KeySealer sealer, CredentialHasher hash
 
     private MeterRow OpenPaygo(RegisterMeterKey r)
     {
-        var serial = r.MeterNumber.Trim();
-        if (serial.Length is 0 or > 32 || !serial.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (!MeterReference.TryNormalise(r.MeterNumber, TokenProfile.OpenPaygo, out var serial, out var error))
         {
-            throw new ArgumentException("a device serial number has 1 to 32 letters, digits or dashes");
+            throw new ArgumentException(error);
         }
 
         if (!OpenPaygoKey.TryParse(r.DeviceKey ?? "", out var key))

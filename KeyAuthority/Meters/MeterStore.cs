@@ -1,11 +1,12 @@
 using System.Data.Common;
 using Dapper;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Infrastructure.Csv;
 using SmsVending.KeyAuthority.Storage;
 
 namespace SmsVending.KeyAuthority.Meters;
 
-/// <summary>Registers meter key records, one by one or a whole import in one transaction.</summary>
+/// <summary>Registers meter key records, one by one or a whole import (a list or a CSV file) in one transaction.</summary>
 internal sealed class MeterStore(KeyAuthorityDatabase database, MeterRegistrations checker, TimeProvider clock)
 {
     private const string Insert = $"""
@@ -20,10 +21,22 @@ internal sealed class MeterStore(KeyAuthorityDatabase database, MeterRegistratio
         RegisterAllAsync([registration], cancellationToken);
 
     /// <summary>Registers every meter or none: the first bad or duplicate one stops the import and names its position.</summary>
-    public async Task RegisterAllAsync(IReadOnlyList<RegisterMeterKey> registrations, CancellationToken cancellationToken = default)
+    public Task RegisterAllAsync(IReadOnlyList<RegisterMeterKey> registrations, CancellationToken cancellationToken = default) =>
+        RegisterAllAsync(registrations, null, cancellationToken);
+
+    /// <summary>Registers every row of a CSV import (see <see cref="MeterCsv"/>) or none; the first bad row is named by its line.</summary>
+    /// <returns>How many meters were registered.</returns>
+    public async Task<int> ImportAsync(TextReader csv, CancellationToken cancellationToken = default)
+    {
+        var rows = MeterCsv.Read(csv);
+        await RegisterAllAsync([.. rows.Select(r => r.Registration)], [.. rows.Select(r => r.Line)], cancellationToken);
+        return rows.Count;
+    }
+
+    private async Task RegisterAllAsync(IReadOnlyList<RegisterMeterKey> registrations, IReadOnlyList<int>? lines, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = registrations.Select((r, i) => Checked(i, registrations.Count, () => checker.ToRow(r, now))).ToList();
+        var rows = registrations.Select((r, i) => Checked(i, lines, registrations.Count, () => checker.ToRow(r, now))).ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < rows.Count; i++)
@@ -34,7 +47,7 @@ internal sealed class MeterStore(KeyAuthorityDatabase database, MeterRegistratio
             }
             catch (DbException e) when (database.IsUniqueViolation(e))
             {
-                throw new ArgumentException($"{Position(i, rows.Count)}meter {rows[i].MeterNumber} is registered already", e);
+                throw Failure(i, lines, rows.Count, $"meter {rows[i].MeterNumber} is registered already", e);
             }
         }
 
@@ -57,7 +70,7 @@ internal sealed class MeterStore(KeyAuthorityDatabase database, MeterRegistratio
         r.TimeDivider, r.Restricted, r.SealedDeviceKey, r.CredentialHash, r.FailedAttempts, r.LockedUntil, r.RegisteredAt,
     };
 
-    private static T Checked<T>(int index, int count, Func<T> make)
+    private static T Checked<T>(int index, IReadOnlyList<int>? lines, int count, Func<T> make)
     {
         try
         {
@@ -65,9 +78,12 @@ internal sealed class MeterStore(KeyAuthorityDatabase database, MeterRegistratio
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException(Position(index, count) + e.Message.Split(" (Parameter")[0], e);
+            throw Failure(index, lines, count, e.Message.Split(" (Parameter")[0], e);
         }
     }
 
-    private static string Position(int index, int count) => count > 1 ? $"record {index + 1}: " : "";
+    /// <summary>A CSV import names the line; a list of several names the record ("record 3: ..."); a single one needs neither.</summary>
+    private static ArgumentException Failure(int index, IReadOnlyList<int>? lines, int count, string problem, Exception inner) => lines is not null
+        ? new CsvLineException(lines[index], problem, inner)
+        : new ArgumentException((count > 1 ? $"record {index + 1}: " : "") + problem, inner);
 }

@@ -14,32 +14,29 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
     /// <summary>Registers a customer; the phone is normalised to E.164 and must be new.</summary>
     public async Task<Customer> RegisterAsync(string phone, string name, string language = "en", string? pin = null, CancellationToken cancellationToken = default)
     {
-        if (language is not ("en" or "sw"))
-        {
-            throw new ArgumentException($"replies are written in en or sw, not {language}");
-        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await RegisterAsync(connection, null, phone, name, language, pin, cancellationToken);
+    }
 
-        if (pin is not null && (pin.Length is < 4 or > 8 || !pin.All(char.IsAsciiDigit)))
-        {
-            throw new ArgumentException("a PIN has 4 to 8 digits");
-        }
-
+    /// <summary>Registers a customer in the caller's transaction (an import registers many or none).</summary>
+    internal async Task<Customer> RegisterAsync(DbConnection connection, DbTransaction? transaction, string phone, string name, string language, string? pin,
+        CancellationToken cancellationToken)
+    {
         var customer = new Customer
         {
-            Id = Guid.CreateVersion7().ToString("N"), Phone = Phones.Normalise(phone, options.DefaultRegion), Name = name.Trim(), Language = language,
-            PinHash = pin is null ? null : hasher.Hash(pin),
+            Id = Guid.CreateVersion7().ToString("N"), Phone = Phones.Normalise(phone, options.DefaultRegion), Name = CheckedName(name),
+            Language = CheckedLanguage(language), PinHash = pin is null ? null : hasher.Hash(CheckedPin(pin)),
         };
         const string Sql = $"""
             INSERT INTO vd_customers ({Columns}, created_at)
             VALUES (@Id, @Phone, @Name, @Language, @PinHash, 0, NULL, @Status, @At)
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(Sql, new
             {
                 customer.Id, customer.Phone, customer.Name, customer.Language, customer.PinHash, customer.Status, At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-            }, cancellationToken: cancellationToken));
+            }, transaction, cancellationToken: cancellationToken));
         }
         catch (DbException e) when (database.IsUniqueViolation(e))
         {
@@ -47,6 +44,21 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
         }
 
         return customer;
+    }
+
+    /// <summary>Customers whose name or phone contains the query (all without one), by name, a page at a time, and how many match in all.</summary>
+    public async Task<(IReadOnlyList<Customer> Page, int Total)> ListAsync(string? query, int limit, int offset, CancellationToken cancellationToken = default)
+    {
+        const string Where = "WHERE @pattern IS NULL OR LOWER(name) LIKE @pattern OR phone LIKE @pattern OR phone = @e164";
+        const string Page = $"SELECT {Columns} FROM vd_customers {Where} ORDER BY LOWER(name), phone LIMIT @limit OFFSET @offset";
+        const string Count = $"SELECT COUNT(*) FROM vd_customers {Where}";
+        var text = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+        var e164 = text is not null && Phones.TryNormalise(text, options.DefaultRegion, out var normalised, out _) ? normalised : null;
+        var parameters = new { pattern = text is null ? null : $"%{text.ToLowerInvariant()}%", e164, limit, offset };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var page = await connection.QueryAsync<Customer>(new CommandDefinition(Page, parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(Count, parameters, cancellationToken: cancellationToken));
+        return ([.. page], total);
     }
 
     /// <summary>The customer with this phone (any common notation), or null.</summary>
@@ -61,6 +73,10 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
         return await connection.QuerySingleOrDefaultAsync<Customer>(new CommandDefinition(
             $"SELECT {Columns} FROM vd_customers WHERE phone = @e164", new { e164 }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>The customer with this phone, or an <see cref="ArgumentException"/> saying none is registered.</summary>
+    public async Task<Customer> GetByPhoneAsync(string phone, CancellationToken cancellationToken = default) =>
+        await FindByPhoneAsync(phone, cancellationToken) ?? throw new ArgumentException($"no customer is registered with phone {phone}");
 
     /// <summary>A customer by id, or null.</summary>
     public async Task<Customer?> FindAsync(string id, CancellationToken cancellationToken = default)
@@ -110,6 +126,18 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
             ? new PinProblem(PinOutcome.Locked, DateTimeOffset.FromUnixTimeMilliseconds(until))
             : new PinProblem(PinOutcome.Wrong, null);
     }
+
+    private static string CheckedName(string name) => name.Trim() is { Length: > 0 and <= 100 } trimmed
+        ? trimmed
+        : throw new ArgumentException("a customer's name has 1 to 100 characters");
+
+    private static string CheckedLanguage(string language) => language is "en" or "sw"
+        ? language
+        : throw new ArgumentException($"replies are written in en or sw, not {language}");
+
+    private static string CheckedPin(string pin) => pin.Length is >= 4 and <= 8 && pin.All(char.IsAsciiDigit)
+        ? pin
+        : throw new ArgumentException("a PIN has 4 to 8 digits");
 }
 
 /// <summary>Why a PIN check failed.</summary>

@@ -22,6 +22,13 @@ public static class MeterStatus
     public const string Blocked = "blocked";
 }
 
+/// <summary>What a meter measures.</summary>
+public static class MeterUtility
+{
+    /// <summary>The utilities Vending sells for.</summary>
+    public static readonly IReadOnlyList<string> All = ["electricity", "water", "gas"];
+}
+
 /// <summary>What a phone may do for a meter.</summary>
 public static class BindingRole
 {

@@ -27,4 +27,12 @@ public sealed class TariffStore(VendingDatabase database)
             "SELECT definition FROM vd_tariffs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
         return json is null ? null : JsonSerializer.Deserialize<Tariff>(json);
     }
+
+    /// <summary>Every tariff, by id.</summary>
+    public async Task<IReadOnlyList<Tariff>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var definitions = await connection.QueryAsync<string>(new CommandDefinition("SELECT definition FROM vd_tariffs ORDER BY id", cancellationToken: cancellationToken));
+        return [.. definitions.Select(json => JsonSerializer.Deserialize<Tariff>(json)!)];
+    }
 }

@@ -74,7 +74,7 @@ public sealed class StoreCliTests : IDisposable
         var retry = Run($"meters import {Write("ok.csv", "meter,sgc,ti\n01234567897,123456,1\n")}");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("record 2: meter number 01234567890 fails its check digit", run.Error);
+        Assert.Contains("line 3: meter number 01234567890 fails its check digit", run.Error);
         Assert.Equal(0, retry.ExitCode);
     }
 

@@ -80,6 +80,32 @@ public sealed class BusTests : KeyAuthorityTest
 
         Assert.Equal(CredentialOutcome.Verified, response.Message.Outcome);
     }
+
+    [Fact]
+    public async Task ImportMeterKeys_GoodCsv_RespondsWithTheCount()
+    {
+        var client = harness.GetRequestClient<ImportMeterKeys>();
+
+        var response = await client.GetResponse<MeterKeysImported, MeterKeysImportRefused>(new ImportMeterKeys("meter,sgc,ti\n01234567897,123456,1\n"));
+
+        Assert.True(response.Is(out Response<MeterKeysImported>? imported));
+        Assert.Equal(1, imported!.Message.Count);
+        Assert.False(await harness.Published.Any<Fault<ImportMeterKeys>>());
+    }
+
+    [Fact]
+    public async Task ImportMeterKeys_BadLine_RespondsWithTheLineAndStoresNothing()
+    {
+        var client = harness.GetRequestClient<ImportMeterKeys>();
+
+        var response = await client.GetResponse<MeterKeysImported, MeterKeysImportRefused>(
+            new ImportMeterKeys("meter,sgc,ti\n01234567897,123456,1\n01234567890,123456,1\n"));
+
+        Assert.True(response.Is(out Response<MeterKeysImportRefused>? refused));
+        Assert.Equal(3, refused!.Message.Line);
+        Assert.Contains("check digit", refused.Message.Reason);
+        Assert.Null(await Authority.Get<KeyAuthority.Meters.MeterStore>().FindAsync("01234567897"));
+    }
 }
 
 public sealed class ManufacturingExportOffTests : KeyAuthorityTest

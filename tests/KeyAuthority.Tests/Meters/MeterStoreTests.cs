@@ -1,5 +1,6 @@
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
+using SmsVending.Infrastructure.Csv;
 using SmsVending.KeyAuthority.Meters;
 using SmsVending.KeyAuthority.Tests.Support;
 
@@ -50,6 +51,50 @@ public sealed class MeterStoreTests : KeyAuthorityTest
         var row = await Store.FindAsync(meter);
         Assert.StartsWith("argon2id$", row!.CredentialHash);
         Assert.DoesNotContain("7731", row.CredentialHash);
+    }
+
+    [Fact]
+    public async Task Import_GoodCsv_RegistersEveryRow()
+    {
+        var csv = "Meter, SGC, TI\n01234567897,123456,1\n\n00000000000,123456,1\n";
+
+        var count = await Store.ImportAsync(new StringReader(csv));
+
+        Assert.Equal(2, count);
+        Assert.NotNull(await Store.FindAsync("00000000000"));
+    }
+
+    [Fact]
+    public async Task Import_BadField_NamesTheLineAndStoresNothing()
+    {
+        var csv = "meter,sgc,ti\n01234567897,123456,1\n00000000000,many,1\n";
+
+        var error = await Assert.ThrowsAsync<CsvLineException>(() => Store.ImportAsync(new StringReader(csv)));
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal("line 3: sgc: expected a whole number, got 'many'", error.Message);
+        Assert.Null(await Store.FindAsync("01234567897"));
+    }
+
+    [Fact]
+    public async Task Import_MeterRegisteredAlready_NamesItsLineAndStoresNothing()
+    {
+        await Store.RegisterAsync(new RegisterMeterKey { MeterNumber = "00000000000", SupplyGroupCode = 1 });
+        var csv = "meter,sgc,ti\n\"0123 4567 897\",123456,1\n00000000000,123456,1\n";
+
+        var error = await Assert.ThrowsAsync<CsvLineException>(() => Store.ImportAsync(new StringReader(csv)));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("meter 00000000000 is registered already", error.Message);
+        Assert.Null(await Store.FindAsync("01234567897"));
+    }
+
+    [Fact]
+    public async Task Import_NoMeterColumn_IsRefusedAtLineOne()
+    {
+        var error = await Assert.ThrowsAsync<CsvLineException>(() => Store.ImportAsync(new StringReader("sgc,ti\n1,1\n")));
+
+        Assert.Equal(1, error.Line);
     }
 
     private MeterStore Store => Authority.Get<MeterStore>();

@@ -7,6 +7,7 @@ using SmsVending.Gateway.Observability;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Sms.Outbound;
 using SmsVending.Gateway.Storage;
+using SmsVending.Gateway.Ussd;
 using SmsVending.Gateway.Webhooks;
 
 namespace SmsVending.Gateway;
@@ -35,6 +36,7 @@ public static class GatewayExtensions
         services.AddSingleton<PhoneRateLimiter>();
         services.AddSingleton<SmsTransport, ConsoleSmsTransport>();
         services.AddKeyedScoped<IInboundHandler, SmsCommands>(Channels.Sms);
+        services.AddUssd(configuration);
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<InboundRedrive>();
         services.AddOpenTelemetry().WithMetrics(metrics =>

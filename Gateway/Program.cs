@@ -2,6 +2,7 @@ using SmsVending.Gateway;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
 using SmsVending.Gateway.Sms;
+using SmsVending.Gateway.Ussd;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEmbeddedSystem();
@@ -9,6 +10,7 @@ builder.AddEmbeddedSystem();
 var app = builder.Build();
 app.MapHealth();
 app.MapSms();
+app.MapUssd();
 app.MapGet("/", () => TypedResults.Text(NotYet.Message));
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Observability;
+using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Sms.Outbound;
 using SmsVending.Gateway.Storage;
@@ -37,6 +38,7 @@ public static class GatewayExtensions
         services.AddSingleton<SmsTransport, ConsoleSmsTransport>();
         services.AddKeyedScoped<IInboundHandler, SmsCommands>(Channels.Sms);
         services.AddUssd(configuration);
+        services.AddMpesa(configuration);
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<InboundRedrive>();
         services.AddOpenTelemetry().WithMetrics(metrics =>
@@ -56,6 +58,7 @@ public static class GatewayExtensions
         bus.AddConsumer<InboundReceivedConsumer>(Retry);
         bus.AddConsumer<TokenIssuedConsumer>(Retry);
         bus.AddConsumer<PurchaseRejectedConsumer>(Retry);
+        bus.AddConsumer<ChargeRequestedConsumer>(Retry);
         return bus;
     }
 

@@ -1,6 +1,7 @@
 using SmsVending.Gateway;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
+using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Ussd;
 
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapSms();
 app.MapUssd();
+app.MapMpesa();
 app.MapGet("/", () => TypedResults.Text(NotYet.Message));
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",

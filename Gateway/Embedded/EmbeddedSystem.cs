@@ -32,6 +32,7 @@ internal static class EmbeddedSystem
         {
             ["Gateway:Twilio:AccountSid"] = credentials.TwilioAccountSid,
             ["Gateway:Twilio:AuthToken"] = credentials.TwilioAuthToken,
+            ["Gateway:Mpesa:CallbackSecret"] = credentials.MpesaCallbackSecret,
         }.Where(setting => builder.Configuration[setting.Key] is null));
         builder.Services.AddSingleton(credentials);
         builder.Services.AddGateway(builder.Configuration).AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);

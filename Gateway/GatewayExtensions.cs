@@ -5,10 +5,12 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Observability;
+using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Sms.Outbound;
 using SmsVending.Gateway.Staff;
 using SmsVending.Gateway.Storage;
+using SmsVending.Gateway.Ussd;
 using SmsVending.Gateway.Webhooks;
 
 namespace SmsVending.Gateway;
@@ -53,6 +55,8 @@ public static class GatewayExtensions
                 authorization.AddPolicy(policy, p => p.RequireRole(roles));
             }
         });
+        services.AddUssd(configuration);
+        services.AddMpesa(configuration);
         services.AddHostedService<OutboxSender>();
         services.AddHostedService<InboundRedrive>();
         services.AddOpenTelemetry().WithMetrics(metrics =>
@@ -72,6 +76,7 @@ public static class GatewayExtensions
         bus.AddConsumer<InboundReceivedConsumer>(Retry);
         bus.AddConsumer<TokenIssuedConsumer>(Retry);
         bus.AddConsumer<PurchaseRejectedConsumer>(Retry);
+        bus.AddConsumer<ChargeRequestedConsumer>(Retry);
         return bus;
     }
 

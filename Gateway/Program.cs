@@ -1,8 +1,10 @@
 using SmsVending.Gateway;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
+using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Staff;
+using SmsVending.Gateway.Ussd;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEmbeddedSystem();
@@ -11,6 +13,8 @@ var app = builder.Build();
 app.MapHealth();
 app.MapSms();
 app.MapStaff();
+app.MapUssd();
+app.MapMpesa();
 app.MapGet("/", () => TypedResults.Text(NotYet.Message));
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",

@@ -43,6 +43,7 @@ public static class VendingExtensions
         services.AddScoped<PurchaseService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<ResendService>();
+        services.AddSingleton<PaymentValidation>();
         services.AddSingleton<StaffQueries>();
         services.AddVendingAdmin();
         services.AddHostedService<VendingStartup>();
@@ -61,6 +62,7 @@ public static class VendingExtensions
         bus.AddConsumer<CustomerTimelineConsumer>();
         bus.AddConsumer<PurchaseDeliveredConsumer>();
         bus.AddVendingAdminConsumers();
+        bus.AddConsumer<CheckMeterAccountConsumer>();
         return bus;
     }
 }

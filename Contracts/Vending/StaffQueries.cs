@@ -4,9 +4,10 @@ namespace SmsVending.Contracts.Vending;
 public sealed record GetCustomerTimeline(string Phone, int Limit = 100);
 
 /// <summary>The answer to <see cref="GetCustomerTimeline"/>; <see cref="Found"/> is false for an unknown phone.</summary>
+/// <param name="HasPin">Whether the customer set a PIN, so a menu (USSD) knows to ask for it.</param>
 public sealed record CustomerTimeline(
     bool Found, string Phone, string? Name, string? Language, decimal WalletBalance, string Currency,
-    IReadOnlyList<CustomerMeter> Meters, IReadOnlyList<TimelineEntry> Entries);
+    IReadOnlyList<CustomerMeter> Meters, IReadOnlyList<TimelineEntry> Entries, bool HasPin = false);
 
 /// <summary>A meter the customer may buy for.</summary>
 public sealed record CustomerMeter(string MeterNumber, string Role);

@@ -41,6 +41,7 @@ internal static class EmbeddedSystem
             ["Gateway:ApiKeys:agent:Role"] = StaffRoles.Agent,
             ["Gateway:ApiKeys:manufacturing:Key"] = credentials.ManufacturingApiKey,
             ["Gateway:ApiKeys:manufacturing:Role"] = StaffRoles.Manufacturing,
+            ["Gateway:Mpesa:CallbackSecret"] = credentials.MpesaCallbackSecret,
         }.Where(setting => builder.Configuration[setting.Key] is null));
         builder.Services.AddSingleton(credentials);
         builder.Services.AddGateway(builder.Configuration).AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);

@@ -48,7 +48,7 @@ internal sealed class StaffQueries(VendingDatabase database, PurchaseStore store
         var linked = await meters.MetersOfAsync(customer.Id, cancellationToken);
         return new CustomerTimeline(true, customer.Phone, customer.Name, customer.Language, wallet.Amount, options.Currency,
             [.. linked.Select(m => new CustomerMeter(m.MeterNumber, m.Role))],
-            [.. purchases.Concat(payments).OrderByDescending(e => e.At).Take(limit)]);
+            [.. purchases.Concat(payments).OrderByDescending(e => e.At).Take(limit)], HasPin: customer.PinHash is not null);
     }
 
     private static PurchaseSummary Summary(PurchaseRow r) => new(

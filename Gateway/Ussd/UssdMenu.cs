@@ -1,0 +1,120 @@
+using System.Text.Json;
+using MassTransit;
+using SmsVending.Contracts.Vending;
+using SmsVending.Gateway.Messages;
+
+namespace SmsVending.Gateway.Ussd;
+
+/// <summary>Answers one USSD request: continues the stored session with the inputs it has not seen yet and says what to show.
+/// Never waits for a vend: a purchase is stored and handed off, and its token arrives by SMS.</summary>
+internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines,
+    UssdOptions options, TimeProvider clock, ILogger<UssdMenu> logger)
+{
+    /// <summary>The screen for a request; <paramref name="text"/> is every input so far joined by <c>*</c>.</summary>
+    public async Task<string> AnswerAsync(string sessionId, string phone, string text, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        string[] inputs = text.Length == 0 ? [] : text.Split('*');
+        var session = await sessions.FindAsync(sessionId, cancellationToken);
+        if (session is null || session.Phone != phone)
+        {
+            return inputs.Length == 0 ? await StartAsync(sessionId, phone, now, cancellationToken) : UssdScreens.NoSession;
+        }
+
+        if (session.ExpiresAt <= now)
+        {
+            return UssdScreens.Expired;
+        }
+
+        var state = session.State;
+        if (inputs.Length <= state.Inputs)
+        {
+            return state.Reply; // the aggregator repeated a request: the same answer, nothing done twice
+        }
+
+        state.Reply = await ContinueAsync(sessionId, phone, state, inputs[state.Inputs..], cancellationToken);
+        state.Inputs = inputs.Length;
+        await sessions.SaveAsync(session with { ExpiresAt = Expiry(session.StartedAt, now) }, now, cancellationToken);
+        return state.Reply;
+    }
+
+    private async Task<string> StartAsync(string sessionId, string phone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await AskAsync(phone, cancellationToken) is not { } customer)
+        {
+            return UssdScreens.Busy;
+        }
+
+        if (!customer.Found)
+        {
+            return UssdScreens.NotRegistered;
+        }
+
+        var state = new UssdState { Currency = customer.Currency, HasPin = customer.HasPin, Meters = [.. customer.Meters.Select(m => m.MeterNumber)] };
+        state.Reply = UssdScreens.Show(state);
+        await sessions.SaveAsync(new UssdSession(sessionId, phone, state, now, Expiry(now, now)), now, cancellationToken);
+        return state.Reply;
+    }
+
+    private async Task<string> ContinueAsync(string sessionId, string phone, UssdState state, string[] inputs, CancellationToken cancellationToken)
+    {
+        foreach (var input in inputs)
+        {
+            var action = UssdNavigator.Next(state, input);
+            if (action == UssdAction.None)
+            {
+                continue;
+            }
+
+            state.Screen = UssdScreen.Ended;
+            return action switch
+            {
+                UssdAction.Buy => await BuyAsync(sessionId, phone, state, state.HasPin ? input : null, cancellationToken),
+                UssdAction.LastTokens => await ResendAsync(sessionId, phone, cancellationToken),
+                UssdAction.Balance => await AskAsync(phone, cancellationToken) is { } customer ? UssdScreens.Balance(customer.Currency, customer.WalletBalance) : UssdScreens.Busy,
+                UssdAction.Meters => await AskAsync(phone, cancellationToken) is { } customer ? UssdScreens.MeterList([.. customer.Meters.Select(m => m.MeterNumber)]) : UssdScreens.Busy,
+                UssdAction.NoMeters => UssdScreens.NoMeters,
+                UssdAction.Exit => UssdScreens.Goodbye,
+                _ => UssdScreens.NoSession,
+            };
+        }
+
+        return UssdScreens.Show(state);
+    }
+
+    /// <summary>Stores the purchase as an inbound message keyed by the session (one session, one purchase) and hands it off.</summary>
+    private async Task<string> BuyAsync(string sessionId, string phone, UssdState state, string? pin, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new UssdPurchase(state.Meter!, state.Amount!.Value, pin));
+        if (await log.StoreAsync(Channels.Ussd, sessionId, phone, body, cancellationToken) is { } stored)
+        {
+            await InboundHandOff.PublishAsync(bus, stored, logger);
+        }
+
+        return UssdScreens.Ordered;
+    }
+
+    private async Task<string> ResendAsync(string sessionId, string phone, CancellationToken cancellationToken)
+    {
+        await bus.Publish(new ResendTokens($"ussd-last:{sessionId}", phone), cancellationToken);
+        return UssdScreens.Resending;
+    }
+
+    /// <summary>The customer as Vending knows them, or null when Vending does not answer in time.</summary>
+    private async Task<CustomerTimeline?> AskAsync(string phone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var timeout = RequestTimeout.After(ms: (int)options.VendingTimeout.TotalMilliseconds);
+            return (await timelines.GetResponse<CustomerTimeline>(new GetCustomerTimeline(phone, Limit: 1), cancellationToken, timeout)).Message;
+        }
+        catch (RequestTimeoutException)
+        {
+            logger.LogWarning("Vending did not answer a USSD screen within {Timeout}", options.VendingTimeout);
+            return null;
+        }
+    }
+
+    private DateTimeOffset Expiry(DateTimeOffset started, DateTimeOffset now) =>
+        new[] { started + options.SessionLifetime, now + options.IdleTimeout }.Min();
+}

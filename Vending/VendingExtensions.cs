@@ -42,6 +42,7 @@ public static class VendingExtensions
         services.AddScoped<PurchaseService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<ResendService>();
+        services.AddSingleton<PinChangeService>();
         services.AddSingleton<StaffQueries>();
         services.AddHostedService<VendingStartup>();
         return services;
@@ -58,6 +59,7 @@ public static class VendingExtensions
         bus.AddConsumer<FindPurchasesConsumer>();
         bus.AddConsumer<CustomerTimelineConsumer>();
         bus.AddConsumer<PurchaseDeliveredConsumer>();
+        bus.AddConsumer<ChangePinConsumer>();
         return bus;
     }
 }

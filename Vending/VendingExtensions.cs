@@ -42,6 +42,7 @@ public static class VendingExtensions
         services.AddScoped<PurchaseService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<ResendService>();
+        services.AddScoped<MeterLinkService>();
         services.AddSingleton<PinChangeService>();
         services.AddSingleton<StaffQueries>();
         services.AddHostedService<VendingStartup>();
@@ -59,6 +60,7 @@ public static class VendingExtensions
         bus.AddConsumer<FindPurchasesConsumer>();
         bus.AddConsumer<CustomerTimelineConsumer>();
         bus.AddConsumer<PurchaseDeliveredConsumer>();
+        bus.AddConsumer<LinkMeterConsumer>();
         bus.AddConsumer<ChangePinConsumer>();
         return bus;
     }

@@ -30,7 +30,7 @@ public sealed class MeterRegistry(VendingDatabase database, TariffStore tariffs,
         }
     }
 
-    /// <summary>Lets a customer buy for a meter (as owner or allowed buyer); binding twice changes the role.</summary>
+    /// <summary>Lets a customer buy for a meter (as owner or allowed buyer); binding twice changes the role. A meter has one owner at most.</summary>
     public async Task BindAsync(string customerId, string meterNumber, string role, CancellationToken cancellationToken = default)
     {
         if (role is not (BindingRole.Owner or BindingRole.Buyer))
@@ -39,10 +39,49 @@ public sealed class MeterRegistry(VendingDatabase database, TariffStore tariffs,
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO vd_bindings (customer_id, meter_number, role) VALUES (@customerId, @meterNumber, @role)
+                ON CONFLICT (customer_id, meter_number) DO UPDATE SET role = excluded.role
+                """, new { customerId, meterNumber, role }, cancellationToken: cancellationToken));
+        }
+        catch (DbException e) when (database.IsUniqueViolation(e))
+        {
+            throw new ArgumentException($"meter {meterNumber} has another owner already", e);
+        }
+    }
+
+    /// <summary>Links a customer to a meter as its owner when it has none, else as a buyer; a customer linked already keeps their role.</summary>
+    /// <returns>The customer's role for the meter.</returns>
+    public async Task<string> LinkAsync(string customerId, string meterNumber, CancellationToken cancellationToken = default)
+    {
+        // The unique owner index decides between concurrent first links: the loser becomes a buyer. Never check-then-insert.
+        const string Insert = """
             INSERT INTO vd_bindings (customer_id, meter_number, role) VALUES (@customerId, @meterNumber, @role)
-            ON CONFLICT (customer_id, meter_number) DO UPDATE SET role = excluded.role
-            """, new { customerId, meterNumber, role }, cancellationToken: cancellationToken));
+            ON CONFLICT (customer_id, meter_number) DO NOTHING
+            """;
+        const string Role = "SELECT role FROM vd_bindings WHERE customer_id = @customerId AND meter_number = @meterNumber";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        async Task<bool> InsertAsync(string role) =>
+            await connection.ExecuteAsync(new CommandDefinition(Insert, new { customerId, meterNumber, role }, cancellationToken: cancellationToken)) == 1;
+        try
+        {
+            if (await InsertAsync(BindingRole.Owner))
+            {
+                return BindingRole.Owner;
+            }
+        }
+        catch (DbException e) when (database.IsUniqueViolation(e))
+        {
+            // Another customer owns the meter (or this customer's own binding raced in): link as a buyer unless linked already.
+            if (await InsertAsync(BindingRole.Buyer))
+            {
+                return BindingRole.Buyer;
+            }
+        }
+
+        return await connection.QuerySingleAsync<string>(new CommandDefinition(Role, new { customerId, meterNumber }, cancellationToken: cancellationToken));
     }
 
     /// <summary>A meter, or null.</summary>

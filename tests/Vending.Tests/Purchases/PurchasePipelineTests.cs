@@ -4,6 +4,7 @@ using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.Contracts.Vending;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Vending.Ledger;
+using SmsVending.Vending.Meters;
 using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tests.Support;
 
@@ -87,8 +88,8 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         await App.TopUpAsync(Phone, 1000m);
         // Known to Vending but never registered with the KeyAuthority.
         var orphan = MeterNumber.Create("0999000001").Digits;
-        await App.Get<Meters.MeterRegistry>().AddAsync(orphan, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
-        await App.Get<Meters.MeterRegistry>().BindAsync(customer.Id, orphan, Meters.BindingRole.Buyer);
+        await App.Get<MeterRegistry>().AddAsync(orphan, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
+        await App.Get<MeterRegistry>().BindAsync(customer.Id, orphan, BindingRole.Buyer);
 
         var outcome = await App.BuyAsync(TestVending.Sms(Phone, orphan, 500m));
 

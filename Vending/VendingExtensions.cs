@@ -44,6 +44,7 @@ public static class VendingExtensions
         services.AddScoped<ResendService>();
         services.AddScoped<MeterLinkService>();
         services.AddSingleton<PinChangeService>();
+        services.AddSingleton<PaymentValidation>();
         services.AddSingleton<StaffQueries>();
         services.AddHostedService<VendingStartup>();
         return services;
@@ -62,6 +63,7 @@ public static class VendingExtensions
         bus.AddConsumer<PurchaseDeliveredConsumer>();
         bus.AddConsumer<LinkMeterConsumer>();
         bus.AddConsumer<ChangePinConsumer>();
+        bus.AddConsumer<CheckMeterAccountConsumer>();
         return bus;
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using SmsVending.Contracts.Vending;
 using SmsVending.Vending.Customers;
 using SmsVending.Vending.Meters;
+using SmsVending.Vending.Payments;
 
 namespace SmsVending.Vending.Messaging;
 
@@ -17,4 +18,11 @@ internal sealed class ChangePinConsumer(PinChangeService pins) : IConsumer<Chang
 {
     public async Task Consume(ConsumeContext<ChangePin> context) =>
         await (await pins.ChangeAsync(context.Message, context.CancellationToken)).RespondAsync(context);
+}
+
+/// <summary>Answers <see cref="CheckMeterAccount"/> (mobile-money C2B validation) with <see cref="MeterAccountChecked"/>.</summary>
+internal sealed class CheckMeterAccountConsumer(PaymentValidation validation) : IConsumer<CheckMeterAccount>
+{
+    public async Task Consume(ConsumeContext<CheckMeterAccount> context) =>
+        await context.RespondAsync(await validation.CheckAsync(context.Message, context.CancellationToken));
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmsVending.KeyAuthority.Audit;
 using SmsVending.KeyAuthority.Credentials;
+using SmsVending.KeyAuthority.Decoding;
 using SmsVending.KeyAuthority.Issuance;
 using SmsVending.KeyAuthority.KeyChanges;
 using SmsVending.KeyAuthority.Keys;
@@ -45,6 +46,8 @@ public static class KeyAuthorityExtensions
         services.AddSingleton<OpenPaygoTokenMaker>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ManufacturingExport>();
+        services.AddSingleton<IssuanceRecords>();
+        services.AddSingleton<StaffTokenDecoder>();
         services.AddHostedService<KeyAuthorityStartup>();
         return services;
     }
@@ -57,6 +60,7 @@ public static class KeyAuthorityExtensions
         bus.AddConsumer<VerifyMeterCredentialConsumer>();
         bus.AddConsumer<ExportMeterKeyConsumer>();
         bus.AddConsumer<ImportMeterKeysConsumer>();
+        bus.AddConsumer<DecodeTokenConsumer>();
         return bus;
     }
 }

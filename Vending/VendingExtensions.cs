@@ -43,6 +43,8 @@ public static class VendingExtensions
         services.AddScoped<PurchaseService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<ResendService>();
+        services.AddScoped<MeterLinkService>();
+        services.AddSingleton<PinChangeService>();
         services.AddSingleton<PaymentValidation>();
         services.AddSingleton<StaffQueries>();
         services.AddVendingAdmin();
@@ -62,6 +64,8 @@ public static class VendingExtensions
         bus.AddConsumer<CustomerTimelineConsumer>();
         bus.AddConsumer<PurchaseDeliveredConsumer>();
         bus.AddVendingAdminConsumers();
+        bus.AddConsumer<LinkMeterConsumer>();
+        bus.AddConsumer<ChangePinConsumer>();
         bus.AddConsumer<CheckMeterAccountConsumer>();
         return bus;
     }

@@ -42,8 +42,7 @@ internal static class StsTokenMaker
             ?? throw new TokenRejectionException(TokenRejection.KeyUnavailable, $"the key store has no vending key for {meter.VendingKey}");
         try
         {
-            var identity = meter.Identity;
-            return meter.Dkga == 2 ? DecoderKeyGeneration.Dkga02(vendingKey, identity) : DecoderKeyGeneration.Dkga04(vendingKey, identity);
+            return meter.DecoderKey(vendingKey);
         }
         catch (ArgumentException e)
         {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using SmsVending.Contracts.KeyAuthority;
-using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.Meters;
 using SmsVending.KeyAuthority.Storage;
 
@@ -52,7 +51,7 @@ internal sealed class ManufacturingExport(KeyAuthorityDatabase database, MeterSt
             return (null, $"the key store has no vending key for {meter.VendingKey}");
         }
 
-        var decoderKey = meter.Dkga == 2 ? DecoderKeyGeneration.Dkga02(vendingKey, meter.Identity) : DecoderKeyGeneration.Dkga04(vendingKey, meter.Identity);
+        var decoderKey = meter.DecoderKey(vendingKey);
         CryptographicOperations.ZeroMemory(vendingKey);
         return (new MeterKeyExported
         {

@@ -40,6 +40,10 @@ internal sealed class MeterRow
     public KeyIdentity Identity => new(
         Contracts.Tokens.Sts.MeterNumber.Parse(MeterNumber), SupplyGroupCode, TariffIndex, KeyRevision, KeyType, BaseDate, Ea);
 
+    /// <summary>The meter's STS decoder key under its vending key, by the meter's DKGA.</summary>
+    public DecoderKey DecoderKey(byte[] vendingKey) =>
+        Dkga == 2 ? DecoderKeyGeneration.Dkga02(vendingKey, Identity) : DecoderKeyGeneration.Dkga04(vendingKey, Identity);
+
     public string DeviceKeyRecordId => DeviceKeyRecord(MeterNumber);
 
     public static string DeviceKeyRecord(string meterNumber) => "opaygo:" + meterNumber;

@@ -11,6 +11,10 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
 {
     private const string Columns = "id, phone, name, language, pin_hash, pin_failures, pin_locked_until, status";
 
+    /// <summary>The PIN a customer who never set one gives as the old PIN of their first change (SMS "PIN 0000 &lt;new&gt;").</summary>
+    /// <remarks>Safe because the phone itself authenticates the SMS, and purchases ask for no PIN until one is set.</remarks>
+    public const string FirstPin = "0000";
+
     /// <summary>Registers a customer; the phone is normalised to E.164 and must be new.</summary>
     public async Task<Customer> RegisterAsync(string phone, string name, string language = "en", string? pin = null, CancellationToken cancellationToken = default)
     {
@@ -87,14 +91,37 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
     }
 
     /// <summary>Checks a PIN: null when right (or none is set), else why not. Wrong PINs count towards a lock.</summary>
-    public async Task<PinProblem?> CheckPinAsync(Customer customer, string? pin, CancellationToken cancellationToken = default)
+    public Task<PinProblem?> CheckPinAsync(Customer customer, string? pin, CancellationToken cancellationToken = default) =>
+        customer.PinHash is null ? Task.FromResult<PinProblem?>(null) : AttemptAsync(customer, pin, cancellationToken);
+
+    /// <summary>Checks the old PIN of a PIN change: the current PIN, or <see cref="FirstPin"/> while none is set. Wrong ones count towards the lock.</summary>
+    public Task<PinProblem?> CheckOldPinAsync(Customer customer, string pin, CancellationToken cancellationToken = default) =>
+        AttemptAsync(customer, pin, cancellationToken);
+
+    /// <summary>Sets a new PIN (4 to 8 digits) and clears any failures and lock.</summary>
+    public async Task SetPinAsync(Customer customer, string pin, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (customer.PinHash is null)
+        if (!IsValidPin(pin))
         {
-            return null;
+            throw new ArgumentException("a PIN has 4 to 8 digits");
         }
 
+        const string Sql = "UPDATE vd_customers SET pin_hash = @PinHash, pin_failures = 0, pin_locked_until = NULL WHERE id = @Id";
+        customer.PinHash = hasher.Hash(pin);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Sql, new { customer.PinHash, customer.Id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Whether the PIN is right: a customer without a PIN has the well-known <see cref="FirstPin"/> until they set one.</summary>
+    public static bool Matches(Customer customer, string pin) =>
+        customer.PinHash is null ? pin == FirstPin : CredentialHasher.Verify(pin, customer.PinHash);
+
+    /// <summary>4 to 8 digits.</summary>
+    public static bool IsValidPin(string pin) => pin.Length is >= 4 and <= 8 && pin.All(char.IsAsciiDigit);
+
+    private async Task<PinProblem?> AttemptAsync(Customer customer, string? pin, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (customer.PinLockedUntil > now)
         {
             return new PinProblem(PinOutcome.Locked, DateTimeOffset.FromUnixTimeMilliseconds(customer.PinLockedUntil.Value));
@@ -106,7 +133,7 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (CredentialHasher.Verify(pin, customer.PinHash))
+        if (Matches(customer, pin))
         {
             await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_customers SET pin_failures = 0 WHERE id = @Id", customer, cancellationToken: cancellationToken));
             return null;
@@ -135,7 +162,7 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
         ? language
         : throw new ArgumentException($"replies are written in en or sw, not {language}");
 
-    private static string CheckedPin(string pin) => pin.Length is >= 4 and <= 8 && pin.All(char.IsAsciiDigit)
+    private static string CheckedPin(string pin) => IsValidPin(pin)
         ? pin
         : throw new ArgumentException("a PIN has 4 to 8 digits");
 }

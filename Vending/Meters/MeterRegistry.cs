@@ -119,6 +119,38 @@ public sealed class MeterRegistry(VendingDatabase database, TariffStore tariffs,
         return [.. await connection.QueryAsync<(string, string)>(new CommandDefinition(Sql, new { meterNumber }, cancellationToken: cancellationToken))];
     }
 
+    /// <summary>Links a customer to a meter as its owner when it has none, else as a buyer; a customer linked already keeps their role.</summary>
+    /// <returns>The customer's role for the meter.</returns>
+    public async Task<string> LinkAsync(string customerId, string meterNumber, CancellationToken cancellationToken = default)
+    {
+        // The unique owner index decides between concurrent first links: the loser becomes a buyer. Never check-then-insert.
+        const string Insert = """
+            INSERT INTO vd_bindings (customer_id, meter_number, role) VALUES (@customerId, @meterNumber, @role)
+            ON CONFLICT (customer_id, meter_number) DO NOTHING
+            """;
+        const string Role = "SELECT role FROM vd_bindings WHERE customer_id = @customerId AND meter_number = @meterNumber";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        async Task<bool> InsertAsync(string role) =>
+            await connection.ExecuteAsync(new CommandDefinition(Insert, new { customerId, meterNumber, role }, cancellationToken: cancellationToken)) == 1;
+        try
+        {
+            if (await InsertAsync(BindingRole.Owner))
+            {
+                return BindingRole.Owner;
+            }
+        }
+        catch (DbException e) when (database.IsUniqueViolation(e))
+        {
+            // Another customer owns the meter (or this customer's own binding raced in): link as a buyer unless linked already.
+            if (await InsertAsync(BindingRole.Buyer))
+            {
+                return BindingRole.Buyer;
+            }
+        }
+
+        return await connection.QuerySingleAsync<string>(new CommandDefinition(Role, new { customerId, meterNumber }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>A meter, or null.</summary>
     public async Task<VendingMeter?> FindAsync(string meterNumber, CancellationToken cancellationToken = default)
     {

@@ -106,6 +106,21 @@ public sealed class BusTests : KeyAuthorityTest
         Assert.Contains("check digit", refused.Message.Reason);
         Assert.Null(await Authority.Get<KeyAuthority.Meters.MeterStore>().FindAsync("01234567897"));
     }
+
+    [Fact]
+    public async Task DecodeToken_IssuedToken_RespondsTokenDecoded()
+    {
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
+        var issued = await harness.GetRequestClient<IssueToken>().GetResponse<TokenSetIssued, TokenRequestRejected>(
+            new IssueToken(Guid.NewGuid(), meter, TokenOperation.Credit, 3m, "vending"));
+        Assert.True(issued.Is(out Response<TokenSetIssued>? tokens));
+
+        var response = await harness.GetRequestClient<DecodeToken>().GetResponse<TokenDecoded, TokenDecodeRefused>(new DecodeToken(tokens!.Message.Tokens[0].Digits, meter));
+
+        Assert.True(response.Is(out Response<TokenDecoded>? decoded));
+        Assert.Equal((3m, true), (decoded!.Message.Amount, decoded.Message.IssuedByUs));
+        Assert.False(await harness.Published.Any<Fault<DecodeToken>>());
+    }
 }
 
 public sealed class ManufacturingExportOffTests : KeyAuthorityTest

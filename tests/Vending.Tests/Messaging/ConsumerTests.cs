@@ -45,4 +45,38 @@ public sealed class ConsumerTests : VendingTest
         Assert.True(await App.Harness.Published.Any<TokenIssued>(m => m.Context.Message.IdempotencyKey == "payment:QK7H2XYZ9"));
         Assert.False(await App.Harness.Published.Any<Fault<PaymentReceived>>());
     }
+
+    [Fact]
+    public async Task LinkMeter_RespondsMeterLinked()
+    {
+        var meter = await App.AddMeterAsync(500, "2468");
+
+        var response = await App.Harness.GetRequestClient<LinkMeter>().GetResponse<MeterLinked, MeterLinkRefused>(
+            new LinkMeter("SM1", "+254722000111", meter, "2468"));
+
+        Assert.True(response.Is(out Response<MeterLinked>? linked));
+        Assert.Equal([meter], linked!.Message.Meters);
+        Assert.False(await App.Harness.Published.Any<Fault<LinkMeter>>());
+    }
+
+    [Fact]
+    public async Task ChangePin_WrongOldPin_RespondsPinChangeRefused()
+    {
+        await App.SeedAsync(pin: "4321");
+
+        var response = await App.Harness.GetRequestClient<ChangePin>().GetResponse<PinChanged, PinChangeRefused>(new ChangePin("SM2", Phone, "1111", "2468"));
+
+        Assert.True(response.Is(out Response<PinChangeRefused>? refused));
+        Assert.Equal(PinRefusal.WrongPin, refused!.Message.Reason);
+    }
+
+    [Fact]
+    public async Task CheckMeterAccount_RespondsMeterAccountChecked()
+    {
+        var (_, meters) = await App.SeedAsync();
+
+        var response = await App.Harness.GetRequestClient<CheckMeterAccount>().GetResponse<MeterAccountChecked>(new CheckMeterAccount(meters[0], 500m));
+
+        Assert.True(response.Message.Accepted);
+    }
 }

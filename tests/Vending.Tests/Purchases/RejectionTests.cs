@@ -28,9 +28,7 @@ public sealed class RejectionTests : VendingTest
     [Fact]
     public async Task MistypedMeter_GetsACheckDigitHint()
     {
-        var mistyped = meters[0][..^1] + (char)('0' + ((meters[0][^1] - '0' + 1) % 10));
-
-        var refused = await AssertRefusedAsync(TestVending.Sms(Phone, mistyped, 100m, "4321"), PurchaseRejection.UnknownMeter);
+        var refused = await AssertRefusedAsync(TestVending.Sms(Phone, TestVending.Mistyped(meters[0]), 100m, "4321"), PurchaseRejection.UnknownMeter);
 
         Assert.Contains($"the last would be {meters[0][^1]}", refused.Message);
     }

@@ -14,6 +14,7 @@ using SmsVending.KeyAuthority.Keys;
 using SmsVending.KeyAuthority.Storage;
 using SmsVending.Testing;
 using SmsVending.Vending.Customers;
+using SmsVending.Vending.Messaging;
 using SmsVending.Vending.Meters;
 using SmsVending.Vending.Payments;
 using SmsVending.Vending.Purchases;
@@ -97,22 +98,33 @@ internal sealed class TestVending : IAsyncDisposable
     /// <summary>The demo tariff, the vending key, and a customer who owns <paramref name="meterCount"/> meters.</summary>
     public async Task<(Customer Customer, string[] Meters)> SeedAsync(string phone = "+254712345678", int meterCount = 1, string? pin = null, int firstSerial = 1)
     {
+        var customer = await Get<CustomerStore>().RegisterAsync(phone, "Wanjiku", pin: pin);
+        var meters = new string[meterCount];
+        for (var i = 0; i < meterCount; i++)
+        {
+            meters[i] = await AddMeterAsync(firstSerial + i);
+            await Get<MeterRegistry>().BindAsync(customer.Id, meters[i], BindingRole.Owner);
+        }
+
+        return (customer, meters);
+    }
+
+    /// <summary>A meter known to both services (with the demo tariff and vending key), linked to nobody.</summary>
+    public async Task<string> AddMeterAsync(int serial, string? registrationCode = null)
+    {
         if (await Get<TariffStore>().FindAsync("DOMESTIC") is null)
         {
             await Get<TariffStore>().SaveAsync(PricingTests.Domestic);
             await Get<VendingKeyStore>().ImportAsync(new VendingKeyId(SupplyGroup, 1, KeyType.Unique, 2), (byte[])VendingKey.Clone());
         }
 
-        var customer = await Get<CustomerStore>().RegisterAsync(phone, "Wanjiku", pin: pin);
-        var meters = Enumerable.Range(firstSerial, meterCount).Select(i => MeterNumber.Create($"0{i:D9}").Digits).ToArray();
-        foreach (var meter in meters)
+        var meter = MeterNumber.Create($"0{serial:D9}").Digits;
+        await Get<KeyAuthority.Meters.MeterStore>().RegisterAsync(new RegisterMeterKey
         {
-            await Get<KeyAuthority.Meters.MeterStore>().RegisterAsync(new RegisterMeterKey { MeterNumber = meter, SupplyGroupCode = SupplyGroup, TariffIndex = 1 });
-            await Get<MeterRegistry>().AddAsync(meter, "electricity", TokenProfile.Sts, "DOMESTIC");
-            await Get<MeterRegistry>().BindAsync(customer.Id, meter, BindingRole.Owner);
-        }
-
-        return (customer, meters);
+            MeterNumber = meter, SupplyGroupCode = SupplyGroup, TariffIndex = 1, RegistrationCode = registrationCode,
+        });
+        await Get<MeterRegistry>().AddAsync(meter, "electricity", TokenProfile.Sts, "DOMESTIC");
+        return meter;
     }
 
     /// <summary>A wallet top-up by mobile money (account reference: the phone).</summary>
@@ -129,12 +141,21 @@ internal sealed class TestVending : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<PurchaseService>().PurchaseAsync(request);
     }
 
+    public async Task<Answer<MeterLinked, MeterLinkRefused>> LinkAsync(string phone, string meter, string code)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MeterLinkService>().LinkAsync(new LinkMeter("SM" + Guid.NewGuid().ToString("N"), phone, meter, code));
+    }
+
     public static PurchaseRequested Sms(string phone, string? meter, decimal amount, string? pin = null, string? key = null) => new()
     {
         IdempotencyKey = key ?? "SM" + Guid.NewGuid().ToString("N"), Phone = phone, MeterNumber = meter, Amount = amount, Pin = pin, Channel = "sms",
     };
 
     public async Task<Money> WalletAsync(string customerId) => await Get<PurchaseStore>().WalletAsync(customerId, "KES", default);
+
+    /// <summary>The meter number with its check digit off by one, as a customer might mistype it.</summary>
+    public static string Mistyped(string meter) => meter[..^1] + (char)('0' + ((meter[^1] - '0' + 1) % 10));
 
     /// <summary>The meter's decoder key, derived here independently.</summary>
     public static TokenCipher Cipher(string meter) => TokenCipher.Create(

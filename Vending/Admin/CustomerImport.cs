@@ -25,7 +25,7 @@ internal sealed class CustomerImport(VendingDatabase database, CustomerStore cus
                 if (!row.Repeat)
                 {
                     var language = row.Language.Length == 0 ? "en" : row.Language;
-                    ids[row.Phone] = (await customers.RegisterAsync(connection, transaction, row.Phone, row.Name, language, row.Pin, cancellationToken)).Id;
+                    ids[row.Phone] = (await customers.RegisterAsync(connection, transaction, row.Phone, CustomerStore.CheckedName(row.Name), language, row.Pin, cancellationToken)).Id;
                 }
 
                 if (row.Meter is not null)

@@ -19,16 +19,23 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
     public async Task<Customer> RegisterAsync(string phone, string name, string language = "en", string? pin = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await RegisterAsync(connection, null, phone, name, language, pin, cancellationToken);
+        return await RegisterAsync(connection, null, phone, CheckedName(name), language, pin, cancellationToken);
     }
 
-    /// <summary>Registers a customer in the caller's transaction (an import registers many or none).</summary>
+    /// <summary>Registers a phone that linked itself to a meter by SMS: no name yet (staff or the customer may add one), English.</summary>
+    public async Task<Customer> RegisterSelfAsync(string phone, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await RegisterAsync(connection, null, phone, "", "en", null, cancellationToken);
+    }
+
+    /// <summary>Registers a customer in the caller's transaction (an import registers many or none); the caller has checked the name.</summary>
     internal async Task<Customer> RegisterAsync(DbConnection connection, DbTransaction? transaction, string phone, string name, string language, string? pin,
         CancellationToken cancellationToken)
     {
         var customer = new Customer
         {
-            Id = Guid.CreateVersion7().ToString("N"), Phone = Phones.Normalise(phone, options.DefaultRegion), Name = CheckedName(name),
+            Id = Guid.CreateVersion7().ToString("N"), Phone = Phones.Normalise(phone, options.DefaultRegion), Name = name,
             Language = CheckedLanguage(language), PinHash = pin is null ? null : hasher.Hash(CheckedPin(pin)),
         };
         const string Sql = $"""
@@ -154,7 +161,8 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
             : new PinProblem(PinOutcome.Wrong, null);
     }
 
-    private static string CheckedName(string name) => name.Trim() is { Length: > 0 and <= 100 } trimmed
+    /// <summary>The trimmed name, or an <see cref="ArgumentException"/> when it is empty or too long.</summary>
+    internal static string CheckedName(string name) => name.Trim() is { Length: > 0 and <= 100 } trimmed
         ? trimmed
         : throw new ArgumentException("a customer's name has 1 to 100 characters");
 

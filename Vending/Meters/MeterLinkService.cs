@@ -66,7 +66,7 @@ internal sealed class MeterLinkService(CustomerStore customers, MeterRegistry me
     {
         try
         {
-            return (await customers.RegisterAsync(phone, "", cancellationToken: cancellationToken), true);
+            return (await customers.RegisterSelfAsync(phone, cancellationToken), true);
         }
         catch (ArgumentException)
         {

@@ -7,7 +7,8 @@ namespace SmsVending.Gateway.Sms;
 
 /// <summary>Acts on a stored inbound SMS: purchases and resends go to Vending (their replies come back as events); questions
 /// are asked of Vending and answered here. The MessageSid is the idempotency key of everything it starts.</summary>
-internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines) : IInboundHandler
+internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines,
+    IRequestClient<LinkMeter> links, IRequestClient<ChangePin> pins) : IInboundHandler
 {
     public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken) => RunAsync(message, null, cancellationToken);
 
@@ -38,12 +39,33 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
                 await bus.Publish(new ResendTokens(replayId ?? message.ExternalId, phone, MeterNumber: last.MeterNumber), cancellationToken);
                 break;
             default:
-                var text = await AskAsync(command, phone, cancellationToken);
+                var text = command switch
+                {
+                    SmsCommand.Register register => await LinkAsync(replayId ?? message.ExternalId, phone, register, cancellationToken),
+                    SmsCommand.ChangePin change => await ChangePinAsync(replayId ?? message.ExternalId, phone, change, cancellationToken),
+                    _ => await AskAsync(command, phone, cancellationToken),
+                };
                 await outbox.QueueAsync(new Reply(replayId is null ? $"reply:{message.ExternalId}" : $"reply:{message.ExternalId}:{replayId}", phone, text,
                     Answers: message.ExternalId), cancellationToken);
                 await log.AnsweredAsync(message.ExternalId, "answered", cancellationToken);
                 break;
         }
+    }
+
+    private async Task<string> LinkAsync(string requestId, string phone, SmsCommand.Register register, CancellationToken cancellationToken)
+    {
+        var answer = await links.GetResponse<MeterLinked, MeterLinkRefused>(new LinkMeter(requestId, phone, register.MeterNumber, register.Code), cancellationToken);
+        return answer.Is(out Response<MeterLinked>? linked) ? SmsReplies.Linked(linked.Message)
+            : answer.Is(out Response<MeterLinkRefused>? refused) ? SmsReplies.LinkRefused(refused.Message)
+            : throw new InvalidOperationException("LinkMeter answered with neither MeterLinked nor MeterLinkRefused");
+    }
+
+    private async Task<string> ChangePinAsync(string requestId, string phone, SmsCommand.ChangePin change, CancellationToken cancellationToken)
+    {
+        var answer = await pins.GetResponse<PinChanged, PinChangeRefused>(new ChangePin(requestId, phone, change.OldPin, change.NewPin), cancellationToken);
+        return answer.Is(out Response<PinChanged>? changed) ? SmsReplies.PinChanged(changed.Message.Language)
+            : answer.Is(out Response<PinChangeRefused>? refused) ? SmsReplies.PinRefused(refused.Message)
+            : throw new InvalidOperationException("ChangePin answered with neither PinChanged nor PinChangeRefused");
     }
 
     private async Task<string> AskAsync(SmsCommand command, string phone, CancellationToken cancellationToken)

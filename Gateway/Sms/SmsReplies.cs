@@ -5,7 +5,7 @@ using SmsVending.Contracts.Vending;
 namespace SmsVending.Gateway.Sms;
 
 /// <summary>Every SMS the system sends, in English and Swahili; each fits one GSM-7 segment (proved by tests with worst-case values).</summary>
-public static class SmsReplies
+public static partial class SmsReplies
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -77,6 +77,26 @@ public class SmsRepliesTests
         AssertOneSegment(SmsReplies.NotRegistered(language));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sw")]
+    public void RegAndPinReplies_EveryReasonWithWorstCaseFacts_FitOneGsm7Segment(string language)
+    {
+        const string hint = "meter number 01234567890 fails its check digit (a digit is mistyped; with these digits the last would be 7)";
+        var meter = new string('9', 32);
+        AssertOneSegment(SmsReplies.Linked(new MeterLinked("+254712345678", LongestMeter, [LongestMeter], language, true)));
+        foreach (var reason in Enum.GetValues<LinkRefusal>())
+        {
+            AssertOneSegment(SmsReplies.LinkRefused(new MeterLinkRefused("+254712345678", meter, reason, hint, 99, DateTimeOffset.UnixEpoch, language)));
+        }
+
+        AssertOneSegment(SmsReplies.PinChanged(language));
+        foreach (var reason in Enum.GetValues<PinRefusal>())
+        {
+            AssertOneSegment(SmsReplies.PinRefused(new PinChangeRefused("+254712345678", reason, hint, DateTimeOffset.UnixEpoch, language)));
+        }
+    }
+
     [Fact]
     public void UnknownMeter_WithAMistypedCheckDigit_SuggestsTheDigit()
     {

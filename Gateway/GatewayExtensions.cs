@@ -46,6 +46,7 @@ public static class GatewayExtensions
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<MessageSearch>();
         services.AddScoped<StaffReplays>();
+        services.AddScoped<TokenDecoding>();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(authorization =>

@@ -18,6 +18,7 @@ internal static class StaffEndpoints
         staff.MapPost("/purchases/{purchaseId:guid}/resend", ResendAsync);
         staff.MapPost("/messages/{id:long}/replay", ReplayAsync);
         staff.MapPost("/messages/replay", ReplayFailedAsync).RequireAuthorization(StaffRoles.Supervisor);
+        staff.MapPost("/tokens/decode", DecodeAsync);
         staff.MapGet("/audit", AuditAsync).RequireAuthorization(StaffRoles.Supervisor);
         return routes;
     }
@@ -94,6 +95,18 @@ internal static class StaffEndpoints
         return TypedResults.Ok(new { preview = request.Preview, count = messages.Count, batchId = request.Preview ? null : batchId, messages = messages.Select(m => m.Id) });
     }
 
+    /// <summary>Which meter a token is for, when it was made and for how much (a customer reads it out on the phone).</summary>
+    public static async Task<IResult> DecodeAsync(DecodeRequest request, TokenDecoding decoding, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Token) || (request.Meter is null && request.Phone is null))
+        {
+            return TypedResults.Problem("give the token and the meter (or the customer's phone, to try each of their meters)", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var (decoded, problem) = await decoding.DecodeAsync(request.Token, request.Meter, request.Phone, cancellationToken);
+        return decoded is not null ? TypedResults.Ok(decoded) : TypedResults.Problem(problem, statusCode: StatusCodes.Status404NotFound);
+    }
+
     public static async Task<IResult> AuditAsync(StaffAudit audit, TimeProvider clock, DateTimeOffset? from, DateTimeOffset? to, string? who, int? limit,
         CancellationToken cancellationToken)
     {
@@ -116,6 +129,9 @@ public sealed record BulkReplayRequest(DateTimeOffset? From, DateTimeOffset? To,
     public string? Problem() => new StaffRequest(Reason).Problem()
         ?? (From is null || To is null || From >= To ? "give a window: \"from\" before \"to\"" : To - From > TimeSpan.FromDays(7) ? "replay at most seven days at a time" : null);
 }
+
+/// <summary>A token to explain, and the meter it is for or the customer's phone.</summary>
+public sealed record DecodeRequest(string? Token, string? Meter = null, string? Phone = null, string? Reason = null) : IStaffAction;
 
 /// <summary>A customer's timeline as staff see it.</summary>
 public sealed record StaffTimeline(bool Found, string Phone, string? Name, string? Language, decimal WalletBalance, string Currency,

@@ -169,5 +169,29 @@ public sealed class StaffApiTests : GatewayTest
         Assert.Contains("window", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Decode_ATokenReadOut_NamesItsMeterAmountAndThatWeIssuedIt()
+    {
+        await using var gateway = new EmbeddedGateway(Data);
+        await gateway.DemoCustomerAsync(1);
+        await gateway.FundAsync(Phone, 500m);
+        var sid = gateway.NewMessageSid();
+        await gateway.PostSmsAsync(Phone, "BUY 300", sid);
+        var token = (await gateway.ReplyToAsync(Phone, sid)).Tokens!;
+        var agent = gateway.Staff(StaffRoles.Agent);
+
+        var byPhone = await agent.PostAsJsonAsync("/staff/tokens/decode", new { token = SmsVending.Gateway.Sms.SmsReplies.Grouped(token), phone = Phone });
+        var foreign = await agent.PostAsJsonAsync("/staff/tokens/decode", new { token, meter = MeterNumber.Create(DemoData.Customers[0].Serial).Digits });
+        var vague = await agent.PostAsJsonAsync("/staff/tokens/decode", new { token });
+
+        Assert.Equal(HttpStatusCode.OK, byPhone.StatusCode);
+        var decoded = await EmbeddedGateway.JsonAsync<JsonElement>(byPhone);
+        Assert.Equal(Meter, decoded.GetProperty("meterNumber").GetString());
+        Assert.True(decoded.GetProperty("issuedByUs").GetBoolean());
+        Assert.True(decoded.GetProperty("amount").GetDecimal() > 0);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, vague.StatusCode);
+    }
+
     private static string SmsReplies(string tokens) => tokens.Split(' ')[0];
 }

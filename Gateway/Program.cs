@@ -15,7 +15,7 @@ app.MapSms();
 app.MapStaff();
 app.MapUssd();
 app.MapMpesa();
-app.MapGet("/", () => TypedResults.Text(NotYet.Message));
+app.MapGet("/", () => TypedResults.Text(RouteIndex.Text));
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",
     app.Services.GetRequiredService<EmbeddedInfo>().DataFolder, app.Services.GetRequiredService<EmbeddedInfo>().CredentialsFile));

@@ -1,4 +1,4 @@
-using SmsVending.Gateway;
+using SmsVending.Gateway.Edge;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
 using SmsVending.Gateway.Payments;
@@ -7,7 +7,14 @@ using SmsVending.Gateway.Staff;
 using SmsVending.Gateway.Ussd;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEmbeddedSystem();
+if (builder.Configuration["Bus:RabbitMq"] is { Length: > 0 } rabbitMq)
+{
+    builder.AddEdge(new Uri(rabbitMq)); // the edge of the distributed system
+}
+else
+{
+    builder.AddEmbeddedSystem(); // everything in this process, no setup
+}
 
 var app = builder.Build();
 app.MapHealth();
@@ -16,9 +23,11 @@ app.MapStaff();
 app.MapUssd();
 app.MapMpesa();
 app.MapGet("/", () => TypedResults.Text(RouteIndex.Text));
-app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-    "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",
-    app.Services.GetRequiredService<EmbeddedInfo>().DataFolder, app.Services.GetRequiredService<EmbeddedInfo>().CredentialsFile));
+if (app.Services.GetService<EmbeddedInfo>() is { } embedded)
+{
+    app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
+        "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}", embedded.DataFolder, embedded.CredentialsFile));
+}
 
 app.Run();
 

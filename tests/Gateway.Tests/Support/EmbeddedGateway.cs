@@ -47,17 +47,20 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
     {
         var form = new Dictionary<string, string>
         {
-            ["MessageSid"] = messageSid ?? NewMessageSid(), ["AccountSid"] = Credentials.TwilioAccountSid, ["From"] = from, ["To"] = "SMSVEND",
+            ["MessageSid"] = messageSid ?? NewMessageSid(), ["AccountSid"] = Twilio.AccountSid ?? "", ["From"] = from, ["To"] = "SMSVEND",
             ["Body"] = body, ["NumSegments"] = "1", ["NumMedia"] = "0", ["SmsStatus"] = "received", ["ApiVersion"] = "2010-04-01",
         };
         return await PostSignedAsync(path, form, signature, signedUrl);
     }
 
-    /// <summary>Posts a form signed with the embedded Twilio auth token over <paramref name="signedUrl"/> + path.</summary>
+    /// <summary>The Twilio settings the Gateway runs with (the embedded credentials unless configured otherwise).</summary>
+    public TwilioOptions Twilio => Services.GetRequiredService<GatewayOptions>().Twilio;
+
+    /// <summary>Posts a form signed with the Gateway's Twilio auth token over <paramref name="signedUrl"/> + path.</summary>
     public async Task<HttpResponseMessage> PostSignedAsync(string path, IReadOnlyDictionary<string, string> form, string? signature = null, string signedUrl = BaseUrl)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add(TwilioSignature.Header, signature ?? TwilioSignature.Compute(Credentials.TwilioAuthToken, signedUrl + path, form));
+        request.Headers.Add(TwilioSignature.Header, signature ?? TwilioSignature.Compute(Twilio.AuthToken!, signedUrl + path, form));
         return await CreateClient().SendAsync(request);
     }
 

@@ -1,4 +1,5 @@
 using SmsVending.Gateway;
+using SmsVending.Gateway.Admin;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
 using SmsVending.Gateway.Payments;
@@ -15,6 +16,7 @@ app.MapSms();
 app.MapStaff();
 app.MapUssd();
 app.MapMpesa();
+app.MapAdmin();
 app.MapGet("/", () => TypedResults.Text(NotYet.Message));
 app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
     "SmsVending embedded system: data in {Data}; API keys and the Twilio token are in {Credentials}",

@@ -1,3 +1,4 @@
+using SmsVending.Gateway.Admin;
 using SmsVending.Gateway.Edge;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
@@ -20,6 +21,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapSms();
 app.MapStaff();
+app.MapAdmin();
 app.MapUssd();
 app.MapMpesa();
 app.MapGet("/", () => TypedResults.Text(RouteIndex.Text));

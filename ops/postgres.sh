@@ -63,6 +63,8 @@ listen_addresses = '127.0.0.1'"
   as_postgres <<SQL || die "could not create role $role or database $database"
 SELECT format('CREATE ROLE %I', '$role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role') \gexec
 ALTER ROLE $role WITH LOGIN CREATEDB PASSWORD '$password';
+-- Dropping a test database WITH (FORCE) may have to end an autovacuum worker on it, which runs as a superuser.
+GRANT pg_signal_backend TO $role;
 SELECT format('CREATE DATABASE %I OWNER %I', '$database', '$role')
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$database') \gexec
 ALTER DATABASE $database OWNER TO $role;

@@ -10,7 +10,7 @@ using SmsVending.Vending.Meters;
 
 namespace SmsVending.Gateway.Tests.Ussd;
 
-public sealed class UssdEndpointsTests
+public sealed partial class UssdEndpointsTests
 {
     private static readonly string Amina = DemoData.Customers[0].Phone;
 

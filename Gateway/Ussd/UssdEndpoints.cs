@@ -41,7 +41,7 @@ internal static class UssdEndpoints
         if (text.Length == 0 && !limiter.TryAcquire(phone))
         {
             metrics.Received(Channels.Ussd, "rate-limited");
-            return TypedResults.Text(UssdScreens.TooMany, "text/plain");
+            return TypedResults.Text(UssdScreens.TooMany(UssdScreens.English), "text/plain");
         }
 
         metrics.Received(Channels.Ussd, "answered");

@@ -18,12 +18,12 @@ internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEn
         var session = await sessions.FindAsync(sessionId, cancellationToken);
         if (session is null || session.Phone != phone)
         {
-            return inputs.Length == 0 ? await StartAsync(sessionId, phone, now, cancellationToken) : UssdScreens.NoSession;
+            return inputs.Length == 0 ? await StartAsync(sessionId, phone, now, cancellationToken) : UssdScreens.NoSession(UssdScreens.English);
         }
 
         if (session.ExpiresAt <= now)
         {
-            return UssdScreens.Expired;
+            return UssdScreens.Expired(session.State.Language);
         }
 
         var state = session.State;
@@ -42,15 +42,19 @@ internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEn
     {
         if (await AskAsync(phone, cancellationToken) is not { } customer)
         {
-            return UssdScreens.Busy;
+            return UssdScreens.Busy(UssdScreens.English);
         }
 
         if (!customer.Found)
         {
-            return UssdScreens.NotRegistered;
+            return UssdScreens.NotRegistered(UssdScreens.English);
         }
 
-        var state = new UssdState { Currency = customer.Currency, HasPin = customer.HasPin, Meters = [.. customer.Meters.Select(m => m.MeterNumber)] };
+        var state = new UssdState
+        {
+            Language = customer.Language ?? UssdScreens.English, Currency = customer.Currency, HasPin = customer.HasPin,
+            Meters = [.. customer.Meters.Select(m => m.MeterNumber)],
+        };
         state.Reply = UssdScreens.Show(state);
         await sessions.SaveAsync(new UssdSession(sessionId, phone, state, now, Expiry(now, now)), now, cancellationToken);
         return state.Reply;
@@ -67,15 +71,18 @@ internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEn
             }
 
             state.Screen = UssdScreen.Ended;
+            var language = state.Language;
             return action switch
             {
                 UssdAction.Buy => await BuyAsync(sessionId, phone, state, state.HasPin ? input : null, cancellationToken),
-                UssdAction.LastTokens => await ResendAsync(sessionId, phone, cancellationToken),
-                UssdAction.Balance => await AskAsync(phone, cancellationToken) is { } customer ? UssdScreens.Balance(customer.Currency, customer.WalletBalance) : UssdScreens.Busy,
-                UssdAction.Meters => await AskAsync(phone, cancellationToken) is { } customer ? UssdScreens.MeterList([.. customer.Meters.Select(m => m.MeterNumber)]) : UssdScreens.Busy,
-                UssdAction.NoMeters => UssdScreens.NoMeters,
-                UssdAction.Exit => UssdScreens.Goodbye,
-                _ => UssdScreens.NoSession,
+                UssdAction.LastTokens => await ResendAsync(sessionId, phone, language, cancellationToken),
+                UssdAction.Balance => await AskAsync(phone, cancellationToken) is { } customer
+                    ? UssdScreens.Balance(language, customer.Currency, customer.WalletBalance) : UssdScreens.Busy(language),
+                UssdAction.Meters => await AskAsync(phone, cancellationToken) is { } customer
+                    ? UssdScreens.MeterList(language, [.. customer.Meters.Select(m => m.MeterNumber)]) : UssdScreens.Busy(language),
+                UssdAction.NoMeters => UssdScreens.NoMeters(language),
+                UssdAction.Exit => UssdScreens.Goodbye(language),
+                _ => UssdScreens.NoSession(language),
             };
         }
 
@@ -91,13 +98,13 @@ internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEn
             await InboundHandOff.PublishAsync(bus, stored, logger);
         }
 
-        return UssdScreens.Ordered;
+        return UssdScreens.Ordered(state.Language);
     }
 
-    private async Task<string> ResendAsync(string sessionId, string phone, CancellationToken cancellationToken)
+    private async Task<string> ResendAsync(string sessionId, string phone, string language, CancellationToken cancellationToken)
     {
         await bus.Publish(new ResendTokens($"ussd-last:{sessionId}", phone), cancellationToken);
-        return UssdScreens.Resending;
+        return UssdScreens.Resending(language);
     }
 
     /// <summary>The customer as Vending knows them, or null when Vending does not answer in time.</summary>

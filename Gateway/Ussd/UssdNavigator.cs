@@ -15,7 +15,7 @@ internal static class UssdNavigator
     /// (new) current screen.</summary>
     public static UssdAction Next(UssdState state, string input)
     {
-        state.Notice = null;
+        state.Retry = null;
         if (state.Screen == UssdScreen.Ended)
         {
             return UssdAction.Ended;
@@ -65,7 +65,7 @@ internal static class UssdNavigator
             case Back:
                 return UssdAction.None;
             default:
-                state.Notice = "Choose 1 to 4.";
+                state.Retry = UssdRetry.MenuChoice;
                 return UssdAction.None;
         }
     }
@@ -87,7 +87,7 @@ internal static class UssdNavigator
         }
         else
         {
-            state.Notice = "Choose a meter by its number.";
+            state.Retry = UssdRetry.MeterChoice;
         }
     }
 
@@ -103,7 +103,7 @@ internal static class UssdNavigator
         }
         else
         {
-            state.Notice = "Enter an amount like 500.";
+            state.Retry = UssdRetry.Amount;
         }
     }
 
@@ -120,7 +120,7 @@ internal static class UssdNavigator
             return UssdAction.Buy;
         }
 
-        state.Notice = state.HasPin ? "A PIN has 4 to 8 digits." : "Choose 1 to confirm.";
+        state.Retry = state.HasPin ? UssdRetry.Pin : UssdRetry.Confirm;
         return UssdAction.None;
     }
 }

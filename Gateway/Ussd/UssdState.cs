@@ -12,6 +12,9 @@ internal sealed class UssdState
     /// <summary>The last answer: a repeated request gets it again rather than acting twice.</summary>
     public string Reply { get; set; } = "";
 
+    /// <summary>The customer's language (en or sw); a session stored before this field existed reads as English.</summary>
+    public string Language { get; set; } = UssdScreens.English;
+
     public string Currency { get; set; } = "KES";
 
     public bool HasPin { get; set; }
@@ -25,8 +28,18 @@ internal sealed class UssdState
 
     public decimal? Amount { get; set; }
 
-    /// <summary>A line shown above the next screen (e.g. why the last input was not taken).</summary>
-    public string? Notice { get; set; }
+    /// <summary>Why the last input was not taken, said above the screen that asks again.</summary>
+    public UssdRetry? Retry { get; set; }
+}
+
+/// <summary>Why an input was not taken (the screens word it in the customer's language).</summary>
+internal enum UssdRetry
+{
+    MenuChoice,
+    MeterChoice,
+    Amount,
+    Pin,
+    Confirm,
 }
 
 /// <summary>The menu's screens.</summary>

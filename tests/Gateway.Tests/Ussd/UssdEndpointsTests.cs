@@ -10,7 +10,7 @@ using SmsVending.Vending.Meters;
 
 namespace SmsVending.Gateway.Tests.Ussd;
 
-public sealed class UssdEndpointsTests
+public sealed partial class UssdEndpointsTests
 {
     private static readonly string Amina = DemoData.Customers[0].Phone;
 
@@ -33,7 +33,7 @@ public sealed class UssdEndpointsTests
 
         var screen = await new UssdPhone(gateway.Client, "+254799000123").DialAsync();
 
-        Assert.Equal(UssdScreens.NotRegistered, screen);
+        Assert.Equal(UssdScreens.NotRegistered(UssdScreens.English), screen);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class UssdEndpointsTests
         Assert.Contains("Enter amount (KES)", amount, StringComparison.Ordinal);
         Assert.Contains("Buy KES 200.00 for meter", confirm, StringComparison.Ordinal);
         Assert.Contains("1 Confirm", confirm, StringComparison.Ordinal);
-        Assert.Equal(UssdScreens.Ordered, done);
+        Assert.Equal(UssdScreens.Ordered(UssdScreens.English), done);
         await EmbeddedGateway.EventuallyAsync(async () => (await gateway.SmsAnsweringAsync(phone.SessionId)).Any(s => s.Tokens is not null), "the token SMS");
         var sms = Assert.Single(await gateway.SmsAnsweringAsync(phone.SessionId));
         Assert.Contains(sms.Tokens!.Split(' ')[0][..4], sms.Body, StringComparison.Ordinal);
@@ -70,9 +70,9 @@ public sealed class UssdEndpointsTests
         var replayed = await phone.SendAsync("1*300*1");
         var more = await phone.SendAsync("1*300*1*1");
 
-        Assert.Equal(UssdScreens.Ordered, first);
-        Assert.Equal(UssdScreens.Ordered, replayed);
-        Assert.Equal(UssdScreens.NoSession, more);
+        Assert.Equal(UssdScreens.Ordered(UssdScreens.English), first);
+        Assert.Equal(UssdScreens.Ordered(UssdScreens.English), replayed);
+        Assert.Equal(UssdScreens.NoSession(UssdScreens.English), more);
         await EmbeddedGateway.EventuallyAsync(async () => (await gateway.SmsAnsweringAsync(phone.SessionId)).Count > 0, "the token SMS");
         Assert.Single(await gateway.QueryAsync<long>("SELECT id FROM gw_inbound WHERE external_id = @id", new { id = phone.SessionId }));
         var purchases = (await gateway.TimelineAsync(Amina)).Entries.Where(e => e.Kind == "purchase").ToList();
@@ -96,7 +96,7 @@ public sealed class UssdEndpointsTests
         Assert.StartsWith("CON Choose meter:", list, StringComparison.Ordinal);
         Assert.All(meters.Select((m, i) => $"{i + 1} {m}"), line => Assert.Contains(line, list, StringComparison.Ordinal));
         Assert.Contains($"Meter {meters[1]}", amount, StringComparison.Ordinal);
-        Assert.Equal(UssdScreens.Ordered, done);
+        Assert.Equal(UssdScreens.Ordered(UssdScreens.English), done);
         await EmbeddedGateway.EventuallyAsync(async () => (await gateway.SmsAnsweringAsync(phone.SessionId)).Any(s => s.Tokens is not null), "the token SMS");
         Assert.Equal(meters[1], (await gateway.TimelineAsync(Amina)).Entries.Single(e => e.Kind == "purchase").MeterNumber);
     }
@@ -120,7 +120,7 @@ public sealed class UssdEndpointsTests
 
         Assert.Contains("Enter your PIN to confirm", confirm, StringComparison.Ordinal);
         Assert.StartsWith("CON A PIN has 4 to 8 digits.", notAPin, StringComparison.Ordinal);
-        Assert.Equal(UssdScreens.Ordered, done);
+        Assert.Equal(UssdScreens.Ordered(UssdScreens.English), done);
         // The wrong PIN reached Vending: its refusal is the SMS.
         await EmbeddedGateway.EventuallyAsync(async () => (await gateway.SmsAnsweringAsync(phone.SessionId)).Any(s => s.Body.Contains("Wrong PIN", StringComparison.Ordinal)), "the wrong-PIN SMS");
     }
@@ -149,7 +149,7 @@ public sealed class UssdEndpointsTests
         Assert.Contains("Buy KES 500.00", confirm, StringComparison.Ordinal);
         Assert.Contains("Enter amount", backToAmount, StringComparison.Ordinal);
         Assert.StartsWith("CON Choose meter:", backToList, StringComparison.Ordinal);
-        Assert.Equal(UssdScreens.Goodbye, exit);
+        Assert.Equal(UssdScreens.Goodbye(UssdScreens.English), exit);
         Assert.Empty(await gateway.QueryAsync<long>("SELECT id FROM gw_inbound WHERE external_id = @id", new { id = phone.SessionId }));
     }
 
@@ -163,7 +163,7 @@ public sealed class UssdEndpointsTests
         var phone = new UssdPhone(gateway.Client, Amina);
         await phone.DialAsync();
 
-        Assert.Equal(UssdScreens.Goodbye, await phone.SendAsync(text));
+        Assert.Equal(UssdScreens.Goodbye(UssdScreens.English), await phone.SendAsync(text));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class UssdEndpointsTests
         var phone = new UssdPhone(gateway.Client, Amina);
         await phone.DialAsync();
 
-        Assert.Equal(UssdScreens.Resending, await phone.TypeAsync("2"));
+        Assert.Equal(UssdScreens.Resending(UssdScreens.English), await phone.TypeAsync("2"));
         // Nothing was bought yet: Vending's answer "no tokens to send again" is the SMS.
         await EmbeddedGateway.EventuallyAsync(async () => (await gateway.SmsAnsweringAsync($"ussd-last:{phone.SessionId}")).Count == 1, "the resend's SMS");
     }
@@ -205,7 +205,7 @@ public sealed class UssdEndpointsTests
     {
         await using var gateway = await GatewayFixture.StartAsync();
 
-        Assert.Equal(UssdScreens.NoSession, await new UssdPhone(gateway.Client, Amina).SendAsync("1*200"));
+        Assert.Equal(UssdScreens.NoSession(UssdScreens.English), await new UssdPhone(gateway.Client, Amina).SendAsync("1*200"));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class UssdEndpointsTests
 
         gateway.Clock.Advance(TimeSpan.FromSeconds(21));
 
-        Assert.Equal(UssdScreens.Expired, await phone.TypeAsync("1"));
+        Assert.Equal(UssdScreens.Expired(UssdScreens.English), await phone.TypeAsync("1"));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class UssdEndpointsTests
 
         gateway.Clock.Advance(TimeSpan.FromSeconds(15));
 
-        Assert.Equal(UssdScreens.Expired, await phone.TypeAsync("0"));
+        Assert.Equal(UssdScreens.Expired(UssdScreens.English), await phone.TypeAsync("0"));
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class UssdEndpointsTests
         await new UssdPhone(gateway.Client, Amina).DialAsync();
         await new UssdPhone(gateway.Client, Amina).DialAsync();
 
-        Assert.Equal(UssdScreens.TooMany, await new UssdPhone(gateway.Client, Amina).DialAsync());
+        Assert.Equal(UssdScreens.TooMany(UssdScreens.English), await new UssdPhone(gateway.Client, Amina).DialAsync());
     }
 
     [Fact]

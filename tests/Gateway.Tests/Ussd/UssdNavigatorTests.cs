@@ -26,7 +26,7 @@ public sealed class UssdNavigatorTests
         UssdNavigator.Next(state, "6");
 
         Assert.Equal(UssdScreen.ChooseMeter, state.Screen);
-        Assert.NotNull(state.Notice);
+        Assert.NotNull(state.Retry);
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class UssdNavigatorTests
         UssdNavigator.Next(state, input);
 
         Assert.Equal(UssdScreen.Amount, state.Screen);
-        Assert.NotNull(state.Notice);
+        Assert.NotNull(state.Retry);
     }
 
     [Fact]

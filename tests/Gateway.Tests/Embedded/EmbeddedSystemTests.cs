@@ -62,7 +62,7 @@ public sealed class EmbeddedSystemTests : IDisposable
 
         CustomerTimeline? timeline = null;
         await EmbeddedGateway.EventuallyAsync(async () =>
-            (timeline = (await timelines.GetResponse<CustomerTimeline>(new GetCustomerTimeline(DemoData.Customers[^1].Phone))).Message).Found, "demo data");
+            (timeline = (await timelines.GetResponse<CustomerTimeline>(new GetCustomerTimeline(DemoData.Customers[^1].Phone))).Message) is { Found: true, Meters.Count: > 0 }, "demo data");
 
         Assert.Equal(DemoData.Customers[^1].Name, timeline!.Name);
         Assert.Single(timeline.Meters);

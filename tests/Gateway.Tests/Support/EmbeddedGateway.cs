@@ -80,7 +80,7 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
 
     /// <summary>Waits until the demo data is seeded.</summary>
     public async Task<CustomerTimeline> DemoCustomerAsync(int index = 0) =>
-        await EventuallyAsync(async () => await TimelineAsync(DemoData.Customers[index].Phone) is { Found: true } t ? t : null, "demo data");
+        await EventuallyAsync(async () => await TimelineAsync(DemoData.Customers[index].Phone) is { Found: true, Meters.Count: > 0 } t ? t : null, "demo data");
 
     /// <summary>Waits until the start-up re-drive has run, so what a test stores afterwards is not picked up by it.</summary>
     public Task RedrivenAsync() => Services.GetServices<IHostedService>().OfType<InboundRedrive>().Single().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));

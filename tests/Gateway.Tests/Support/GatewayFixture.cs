@@ -46,7 +46,7 @@ public sealed class GatewayFixture : IAsyncDisposable
     {
         var fixture = new GatewayFixture(settings ?? new Dictionary<string, string?>());
         fixture.Client = fixture.Factory.CreateClient();
-        await EmbeddedGateway.EventuallyAsync(async () => (await fixture.TimelineAsync(DemoData.Customers[^1].Phone)).Found, "the demo data");
+        await EmbeddedGateway.EventuallyAsync(async () => (await fixture.TimelineAsync(DemoData.Customers[^1].Phone)) is { Found: true, Meters.Count: > 0 }, "the demo data");
         return fixture;
     }
 

@@ -14,6 +14,7 @@ internal static class EmulatorProgram
         {
             PhonesCommand.Create(),
             Meters.MeterCommands.Create(Console.Out, Console.Error, TimeProvider.System),
+            Devices.DeviceCommands.Create(Console.Out, Console.Error, TimeProvider.System),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -10,7 +10,12 @@ internal static class EmulatorProgram
 {
     private static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("SmsVending meter emulator: the world outside the service") { PhonesCommand.Create() };
+        var root = new RootCommand("SmsVending meter emulator: the world outside the service")
+        {
+            PhonesCommand.Create(),
+            Meters.MeterCommands.Create(Console.Out, Console.Error, TimeProvider.System),
+            Devices.DeviceCommands.Create(Console.Out, Console.Error, TimeProvider.System),
+        };
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -11,6 +11,7 @@ internal static class EmulatorProgram
     private static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("SmsVending meter emulator: the world outside the service") { PhonesCommand.Create() };
+        root.Add(Sim.SimCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -1,32 +1,5 @@
 namespace SmsVending.MeterEmulator.Sim;
 
-/// <summary>The status byte of an EF_SMS record (3GPP TS 31.102 §4.2.25, TS 51.011 §10.5.3), bits 3–1.</summary>
-public enum SimRecordStatus : byte
-{
-    /// <summary>Bit 1 clear: the record is free (the rest is 0xFF).</summary>
-    Free = 0x00,
-
-    /// <summary>A received message the user (or the meter) has read.</summary>
-    ReceivedRead = 0x01,
-
-    /// <summary>A received message not yet read.</summary>
-    ReceivedUnread = 0x03,
-
-    /// <summary>A message the phone sent.</summary>
-    Sent = 0x05,
-
-    /// <summary>A message waiting to be sent.</summary>
-    ToBeSent = 0x07,
-}
-
-/// <summary>One EF_SMS record read back: its 1-based number, status, and the message or why it could not be read.</summary>
-/// <param name="Number">The record number, as READ RECORD counts (from 1).</param>
-/// <param name="Status">The status byte's meaning.</param>
-/// <param name="Message">The SMS-DELIVER read from a received record; null for free, outgoing and corrupt records.</param>
-/// <param name="Corrupt">Why the record could not be read; null when it could.</param>
-/// <param name="ServiceCentre">The service centre address stored before the TPDU ("" when none).</param>
-public sealed record SimRecord(int Number, SimRecordStatus Status, SmsDeliver? Message, string? Corrupt, string? ServiceCentre = null);
-
 /// <summary>The EF_SMS record codec.</summary>
 /// <remarks>
 /// A record is 176 bytes (TS 31.102 §4.2.25; TS 51.011 §10.5.3):

@@ -15,6 +15,7 @@ internal static class EmulatorProgram
             PhonesCommand.Create(),
             Meters.MeterCommands.Create(Console.Out, Console.Error, TimeProvider.System),
             Devices.DeviceCommands.Create(Console.Out, Console.Error, TimeProvider.System),
+            Sim.SimCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

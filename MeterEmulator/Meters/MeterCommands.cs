@@ -4,7 +4,7 @@ using SmsVending.Contracts.Tokens.Sts;
 
 namespace SmsVending.MeterEmulator.Meters;
 
-/// <summary>`meter new|enter|show`: an emulated STS meter kept in a JSON state file.</summary>
+/// <summary>`meter new|enter|show|insert-sim`: an emulated STS meter kept in a JSON state file.</summary>
 internal static class MeterCommands
 {
     private static readonly Dictionary<string, CreditKind> Kinds = new()
@@ -17,7 +17,7 @@ internal static class MeterCommands
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time) =>
         new("meter", "An emulated STS meter: keypad, TID memory, key change, lockout, credit register")
         {
-            New(output, error), Enter(output, error, time), Show(output, error, time),
+            New(output, error), Enter(output, error, time), Show(output, error, time), InsertSimCommand.Create(output, error, time),
         };
 
     private static Command New(TextWriter output, TextWriter error)

@@ -3,17 +3,18 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SmsVending.MeterEmulator.Devices;
 using SmsVending.MeterEmulator.Meters;
+using SmsVending.MeterEmulator.Sim;
 
 namespace SmsVending.MeterEmulator.Tests.Meters;
 
-/// <summary>Runs the meter and device commands in-process on a fake clock and captures what they print.</summary>
+/// <summary>Runs the meter, device and SIM commands in-process on a fake clock and captures what they print.</summary>
 internal sealed record EmulatorCliRun(int ExitCode, string Output, string Error)
 {
     public static EmulatorCliRun Of(TimeProvider time, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var root = new RootCommand { MeterCommands.Create(output, error, time), DeviceCommands.Create(output, error, time) };
+        var root = new RootCommand { MeterCommands.Create(output, error, time), DeviceCommands.Create(output, error, time), SimCommand.Create(output, error, time) };
         var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return new EmulatorCliRun(code, output.ToString(), error.ToString());
     }

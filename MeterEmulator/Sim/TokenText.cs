@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace SmsVending.MeterEmulator.Sim;
+
+/// <summary>Finds the 20-digit STS tokens in a token SMS: grouped in fours ("1234 5678 …") or plain, one or several
+/// ("1)… 2)…"), in the order they stand in the text.</summary>
+internal static partial class TokenText
+{
+    [GeneratedRegex(@"(?<!\d)(?:\d{4}(?:[ -]\d{4}){4}|\d{20})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex Token();
+
+    /// <summary>The tokens as 20 digits each.</summary>
+    public static IReadOnlyList<string> Find(string text) =>
+        [.. Token().Matches(text).Select(m => string.Concat(m.Value.Where(char.IsAsciiDigit)))];
+}

@@ -47,11 +47,7 @@ public sealed class StaffApiTests : GatewayTest
     public async Task Messages_ByPhoneTokenOrReference_FindBothDirectionsWithThePinMasked()
     {
         await using var gateway = new EmbeddedGateway(Data);
-        await gateway.DemoCustomerAsync(1);
-        await gateway.FundAsync(Phone, 500m);
-        var sid = gateway.NewMessageSid();
-        await gateway.PostSmsAsync(Phone, $"BUY {Meter} 200 4321", sid);
-        var reply = await gateway.ReplyToAsync(Phone, sid);
+        var (sid, reply) = await gateway.SmsWithFundsAsync(1, $"BUY {Meter} 200 4321");
         var agent = gateway.Staff(StaffRoles.Agent);
 
         var byPhone = await agent.GetFromJsonAsync<List<MessageEntry>>($"/staff/messages?phone=0{Phone[4..]}");
@@ -68,11 +64,7 @@ public sealed class StaffApiTests : GatewayTest
     public async Task Timeline_MergesPurchasesAndMessagesNewestFirst()
     {
         await using var gateway = new EmbeddedGateway(Data);
-        await gateway.DemoCustomerAsync(1);
-        await gateway.FundAsync(Phone, 500m);
-        var sid = gateway.NewMessageSid();
-        await gateway.PostSmsAsync(Phone, "BUY 300", sid);
-        await gateway.ReplyToAsync(Phone, sid);
+        var (sid, _) = await gateway.SmsWithFundsAsync(1, "BUY 300");
 
         var timeline = await gateway.Staff(StaffRoles.Agent).GetFromJsonAsync<StaffTimeline>($"/staff/customers/{Uri.EscapeDataString(Phone)}/timeline");
 
@@ -88,11 +80,7 @@ public sealed class StaffApiTests : GatewayTest
     public async Task Resend_NeedsAReason_ThenSendsTheSameTokensAndIsAudited()
     {
         await using var gateway = new EmbeddedGateway(Data);
-        await gateway.DemoCustomerAsync(1);
-        await gateway.FundAsync(Phone, 500m);
-        var sid = gateway.NewMessageSid();
-        await gateway.PostSmsAsync(Phone, "BUY 300", sid);
-        var bought = await gateway.ReplyToAsync(Phone, sid);
+        var (sid, bought) = await gateway.SmsWithFundsAsync(1, "BUY 300");
         var purchase = (await gateway.TimelineAsync(Phone)).Entries.Single(e => e.Kind == "purchase");
         var purchaseId = (await gateway.Staff(StaffRoles.Agent).GetFromJsonAsync<List<JsonElement>>($"/staff/purchases?reference={purchase.Reference}"))!
             .Single().GetProperty("purchaseId").GetGuid();
@@ -115,11 +103,7 @@ public sealed class StaffApiTests : GatewayTest
     public async Task Replay_OfAnIssuedPurchaseMessage_ResendsWithoutASecondVend()
     {
         await using var gateway = new EmbeddedGateway(Data);
-        await gateway.DemoCustomerAsync(1);
-        await gateway.FundAsync(Phone, 500m);
-        var sid = gateway.NewMessageSid();
-        await gateway.PostSmsAsync(Phone, "BUY 300", sid);
-        var bought = await gateway.ReplyToAsync(Phone, sid);
+        var (sid, bought) = await gateway.SmsWithFundsAsync(1, "BUY 300");
         var inbound = (await gateway.Staff(StaffRoles.Agent).GetFromJsonAsync<List<MessageEntry>>($"/staff/messages?reference={sid}"))!.Single(m => m.Direction == "in");
         var balance = (await gateway.TimelineAsync(Phone)).WalletBalance;
 
@@ -173,11 +157,8 @@ public sealed class StaffApiTests : GatewayTest
     public async Task Decode_ATokenReadOut_NamesItsMeterAmountAndThatWeIssuedIt()
     {
         await using var gateway = new EmbeddedGateway(Data);
-        await gateway.DemoCustomerAsync(1);
-        await gateway.FundAsync(Phone, 500m);
-        var sid = gateway.NewMessageSid();
-        await gateway.PostSmsAsync(Phone, "BUY 300", sid);
-        var token = (await gateway.ReplyToAsync(Phone, sid)).Tokens!;
+        var (sid, bought) = await gateway.SmsWithFundsAsync(1, "BUY 300");
+        var token = bought.Tokens!;
         var agent = gateway.Staff(StaffRoles.Agent);
 
         var byPhone = await agent.PostAsJsonAsync("/staff/tokens/decode", new { token = SmsVending.Gateway.Sms.SmsReplies.Grouped(token), phone = Phone });

@@ -85,6 +85,17 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
     /// <summary>Waits until the start-up re-drive has run, so what a test stores afterwards is not picked up by it.</summary>
     public Task RedrivenAsync() => Services.GetServices<IHostedService>().OfType<InboundRedrive>().Single().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));
 
+    /// <summary>A demo customer with funds sends an SMS and gets its answer: the usual start of a staff scenario.</summary>
+    public async Task<(string Sid, MessageEntry Reply)> SmsWithFundsAsync(int customer, string body, decimal funds = 500m)
+    {
+        var phone = DemoData.Customers[customer].Phone;
+        await DemoCustomerAsync(customer);
+        await FundAsync(phone, funds);
+        var sid = NewMessageSid();
+        await PostSmsAsync(phone, body, sid);
+        return (sid, await ReplyToAsync(phone, sid));
+    }
+
     /// <summary>Vending's view of a customer.</summary>
     public async Task<CustomerTimeline> TimelineAsync(string phone)
     {

@@ -52,27 +52,48 @@ internal sealed class TokenIssuer : IAsyncDisposable
     private async Task WriteAsync()
     {
         var batch = new List<(IssueToken Request, TaskCompletionSource<IssueResult> Done)>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        IssuanceStatements? statements = null;
+        try
         {
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
+            while (await queue.Reader.WaitToReadAsync())
             {
-                batch.Add(item);
-            }
-
-            try
-            {
-                var results = await IssuanceBatch.RunAsync(database, dependencies, [.. batch.Select(b => b.Request)]);
-                for (var i = 0; i < batch.Count; i++)
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
                 {
-                    batch[i].Done.TrySetResult(results[i]);
+                    batch.Add(item);
                 }
-            }
-            catch (Exception e)
-            {
-                batch.ForEach(b => b.Done.TrySetException(e));
-            }
 
-            batch.Clear();
+                var failed = false;
+                try
+                {
+                    statements ??= await IssuanceStatements.OpenAsync(database);
+                    var results = await IssuanceBatch.RunAsync(statements, dependencies, [.. batch.Select(b => b.Request)]);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Done.TrySetResult(results[i]);
+                    }
+                }
+                catch (Exception e)
+                {
+                    batch.ForEach(b => b.Done.TrySetException(e));
+                    failed = true;
+                }
+
+                // A failed batch's connection is not trusted with the next one.
+                if (statements is not null && (failed || !statements.KeepOpen))
+                {
+                    await statements.DisposeAsync();
+                    statements = null;
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            if (statements is not null)
+            {
+                await statements.DisposeAsync();
+            }
         }
     }
 }

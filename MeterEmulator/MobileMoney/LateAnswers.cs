@@ -13,10 +13,11 @@ internal sealed class LateAnswers(MobileMoneySettings settings, TimeProvider tim
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         var released = Volatile.Read(ref release).Task;
-        Interlocked.Increment(ref waiting);
+        var delay = Task.Delay(settings.LateAnswerDelay, time, cancellationToken);
+        Interlocked.Increment(ref waiting); // counted once the timer runs, so a test that sees it may move the clock
         try
         {
-            await Task.WhenAny(released, Task.Delay(settings.LateAnswerDelay, time, cancellationToken));
+            await Task.WhenAny(released, delay);
             cancellationToken.ThrowIfCancellationRequested();
         }
         finally

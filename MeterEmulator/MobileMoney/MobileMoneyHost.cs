@@ -48,6 +48,7 @@ public sealed class MobileMoneyHost : IAsyncDisposable
         var app = builder.Build();
         app.MapDarajaOAuth();
         app.MapStkPush();
+        app.MapMobileMoneyControl();
         try
         {
             await app.StartAsync(cancellationToken);

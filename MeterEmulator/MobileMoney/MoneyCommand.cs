@@ -14,9 +14,18 @@ internal static class MoneyCommand
         var passKey = new Option<string>("--pass-key") { Description = "The Lipa na M-Pesa Online passkey", DefaultValueFactory = _ => "emulator-passkey" };
         var consumerKey = new Option<string>("--consumer-key") { Description = "The Daraja app's consumer key", DefaultValueFactory = _ => "emulator-key" };
         var consumerSecret = new Option<string>("--consumer-secret") { Description = "The Daraja app's consumer secret", DefaultValueFactory = _ => "emulator-secret" };
+        var behaviour = new Option<CustomerBehaviour>("--behaviour") { Description = "What customers do on an STK prompt unless set per phone (PUT /emulator/customers/{phone})" };
+        var balance = new Option<decimal>("--opening-balance") { Description = "Each wallet's balance until set", DefaultValueFactory = _ => 100_000m };
+        balance.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<decimal>() < 0)
+            {
+                r.AddError("--opening-balance takes an amount of 0 or more");
+            }
+        });
         var command = new Command("money", "Run the Daraja-compatible mobile-money provider until stopped")
         {
-            urls, gateway, secret, shortCode, passKey, consumerKey, consumerSecret,
+            urls, gateway, secret, shortCode, passKey, consumerKey, consumerSecret, behaviour, balance,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -25,6 +34,8 @@ internal static class MoneyCommand
                 ConsumerKey = result.GetRequiredValue(consumerKey), ConsumerSecret = result.GetRequiredValue(consumerSecret), PassKey = result.GetRequiredValue(passKey),
                 ShortCode = result.GetRequiredValue(shortCode), Gateway = result.GetRequiredValue(gateway), CallbackSecret = result.GetRequiredValue(secret),
             };
+            settings.Customers.DefaultBehaviour = result.GetValue(behaviour);
+            settings.Customers.OpeningBalance = result.GetValue(balance);
             await using var money = await MobileMoneyHost.StartAsync(settings, result.GetRequiredValue(urls), cancellationToken: cancellationToken);
             await Console.Out.WriteLineAsync($"Mobile money: Daraja API at {money.BaseAddress} (paybill {settings.ShortCode}), C2B callbacks to {settings.Gateway}");
             await money.WaitForShutdownAsync(cancellationToken);

@@ -13,6 +13,7 @@ internal static class EmulatorProgram
         var root = new RootCommand("SmsVending meter emulator: the world outside the service")
         {
             PhonesCommand.Create(),
+            MobileMoney.MoneyCommand.Create(),
             Meters.MeterCommands.Create(Console.Out, Console.Error, TimeProvider.System),
             Devices.DeviceCommands.Create(Console.Out, Console.Error, TimeProvider.System),
             Sim.SimCommand.Create(),

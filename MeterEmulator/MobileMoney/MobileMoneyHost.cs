@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
+using SmsVending.MeterEmulator.Hosting;
 
 namespace SmsVending.MeterEmulator.MobileMoney;
 
@@ -42,25 +40,13 @@ public sealed class MobileMoneyHost : IAsyncDisposable
     public static async Task<MobileMoneyHost> StartAsync(
         MobileMoneySettings settings, string url = "http://127.0.0.1:0", TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(MobileMoneyHost).Assembly.GetName().Name });
-        builder.WebHost.UseUrls(url);
-        builder.Services.AddMobileMoney(settings, time ?? TimeProvider.System);
-        var app = builder.Build();
-        app.MapDarajaOAuth();
-        app.MapStkPush();
-        app.MapMobileMoneyControl();
-        try
+        var (app, address) = await EmulatorWebHost.StartAsync(url, services => services.AddMobileMoney(settings, time ?? TimeProvider.System), routes =>
         {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new MobileMoneyHost(app, new Uri(address));
+            routes.MapDarajaOAuth();
+            routes.MapStkPush();
+            routes.MapMobileMoneyControl();
+        }, cancellationToken);
+        return new MobileMoneyHost(app, address);
     }
 
     /// <summary>A customer pays the paybill: validation (when on), then the confirmation; with <paramref name="duplicate"/> the

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
+using SmsVending.MeterEmulator.Hosting;
 
 namespace SmsVending.MeterEmulator.PhoneNetwork;
 
@@ -35,23 +33,9 @@ public sealed class PhoneNetworkHost : IAsyncDisposable
     public static async Task<PhoneNetworkHost> StartAsync(
         PhoneNetworkSettings settings, string url = "http://127.0.0.1:0", TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(PhoneNetworkHost).Assembly.GetName().Name });
-        builder.WebHost.UseUrls(url);
-        builder.Services.AddPhoneNetwork(settings, time ?? TimeProvider.System);
-        var app = builder.Build();
-        app.MapTwilioMessages();
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new PhoneNetworkHost(app, new Uri(address));
+        var (app, address) = await EmulatorWebHost.StartAsync(url, services => services.AddPhoneNetwork(settings, time ?? TimeProvider.System),
+            routes => routes.MapTwilioMessages(), cancellationToken);
+        return new PhoneNetworkHost(app, address);
     }
 
     /// <summary>The phone with this E.164 number (its inbox is <see cref="Inbox"/>'s entry for the number).</summary>

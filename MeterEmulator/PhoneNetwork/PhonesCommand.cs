@@ -36,7 +36,7 @@ internal static class PhonesCommand
         return command;
     }
 
-    private static Option<Uri?> Url(string name, string description) => new(name)
+    internal static Option<Uri?> Url(string name, string description) => new(name)
     {
         Description = description,
         CustomParser = argument =>

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Vending;
+
+namespace SmsVending.MeterEmulator.Demo;
+
+/// <summary>The Gateway's admin, staff and USSD routes as the demo calls them, each with the key of the role it needs; a
+/// refusal or an unexpected status is a <see cref="DemoFailure"/> naming the route.</summary>
+internal sealed class DemoGateway(HttpClient http, DemoCredentials credentials)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>POST /admin/meters: an STS meter on the demo's supply group, tariff index and tariff, with a registration code.</summary>
+    public Task AddMeterAsync(string meter, string registrationCode, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "/admin/meters", credentials.AdminApiKey, new
+        {
+            meterNumber = meter, utility = "electricity", profile = "sts", tariffId = "DOMESTIC", supplyGroupCode = 600001, tariffIndex = 1, registrationCode,
+        }, cancellationToken);
+
+    /// <summary>GET /admin/meters/{meter}/decoder-key (manufacturing key): what the factory loads into the meter.</summary>
+    public async Task<MeterKeyExported> DecoderKeyAsync(string meter, CancellationToken cancellationToken) =>
+        Read<MeterKeyExported>(await SendAsync(HttpMethod.Get, $"/admin/meters/{meter}/decoder-key", credentials.ManufacturingApiKey, null, cancellationToken));
+
+    /// <summary>The customer's wallet balance from GET /staff/customers/{phone}/timeline (agent key).</summary>
+    public async Task<decimal> WalletBalanceAsync(string phone, CancellationToken cancellationToken)
+    {
+        var timeline = Read<JsonElement>(await SendAsync(HttpMethod.Get, $"/staff/customers/{Uri.EscapeDataString(phone)}/timeline",
+            credentials.AgentApiKey, null, cancellationToken));
+        return timeline.TryGetProperty("walletBalance", out var balance) && balance.ValueKind == JsonValueKind.Number ? balance.GetDecimal() : 0m;
+    }
+
+    /// <summary>GET /staff/purchases?phone= (agent key), newest first.</summary>
+    public async Task<IReadOnlyList<PurchaseSummary>> PurchasesAsync(string phone, CancellationToken cancellationToken) =>
+        [.. (Read<List<PurchaseSummary>>(await SendAsync(HttpMethod.Get, $"/staff/purchases?phone={Uri.EscapeDataString(phone)}", credentials.AgentApiKey, null,
+            cancellationToken))).OrderByDescending(p => p.CreatedAt)];
+
+    /// <summary>POST /staff/purchases/{id}/resend (agent key) with the reason for the audit.</summary>
+    public Task ResendAsync(Guid purchaseId, string phone, string reason, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"/staff/purchases/{purchaseId}/resend", credentials.AgentApiKey, new { phone, reason }, cancellationToken);
+
+    /// <summary>GET /staff/audit?who=agent (supervisor key), newest first.</summary>
+    public async Task<IReadOnlyList<JsonElement>> AgentAuditAsync(CancellationToken cancellationToken) =>
+        Read<List<JsonElement>>(await SendAsync(HttpMethod.Get, "/staff/audit?who=agent", credentials.SupervisorApiKey, null, cancellationToken));
+
+    /// <summary>POST /ussd as Africa's Talking posts it; the answer's text (CON … or END …).</summary>
+    public async Task<string> UssdAsync(string sessionId, string phone, string text, CancellationToken cancellationToken)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["sessionId"] = sessionId, ["serviceCode"] = "*384*1#", ["phoneNumber"] = phone, ["networkCode"] = "63902", ["text"] = text,
+        });
+        using var response = await http.PostAsync(new Uri("/ussd", UriKind.Relative), content, cancellationToken);
+        return await ExpectSuccessAsync(response, "POST /ussd", cancellationToken);
+    }
+
+    private async Task<string> SendAsync(HttpMethod method, string path, string apiKey, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ExpectSuccessAsync(response, $"{method} {path.Split('?')[0]}", cancellationToken);
+    }
+
+    private static async Task<string> ExpectSuccessAsync(HttpResponseMessage response, string route, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode ? text : throw new DemoFailure($"{route} answered {(int)response.StatusCode}: {text}");
+    }
+
+    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new DemoFailure($"the Gateway answered no data: {json}");
+}
+
+/// <summary>A step did not behave as the story expects; the message says what happened instead.</summary>
+internal sealed class DemoFailure(string message) : Exception(message);

@@ -31,11 +31,11 @@ internal static partial class SmsEndpoints
         GatewayMetrics metrics, ILogger<MessageLog> logger)
     {
         var form = request.Form;
-        string sid = form["MessageSid"].ToString(), from = form["From"].ToString();
+        string sid = form["MessageSid"].ToString(), from = form["From"].ToString(), phone = "";
         var problem = !MessageSid().IsMatch(sid) ? "MessageSid must be SM followed by 32 hexadecimal digits"
             : !form.ContainsKey("Body") ? "Body is missing"
             : form["Body"].ToString().Length > MaxBodyLength ? $"Body is longer than {MaxBodyLength} characters"
-            : !Phones.TryNormalise(from, options.DefaultRegion, out _, out var error) ? $"From: {error}"
+            : !Phones.TryNormalise(from, options.DefaultRegion, out phone, out var error) ? $"From: {error}"
             : null;
         if (problem is not null)
         {
@@ -43,7 +43,6 @@ internal static partial class SmsEndpoints
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var phone = Phones.Normalise(from, options.DefaultRegion);
         if (!limiter.TryAcquire(phone))
         {
             metrics.Received(Channels.Sms, "rate-limited");

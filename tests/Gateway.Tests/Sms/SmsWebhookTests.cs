@@ -221,6 +221,22 @@ public sealed class SmsWebhookTests : GatewayTest
     }
 
     [Fact]
+    public async Task StatusCallback_ForgedUnknownOrMalformed_IsRefusedWithTheReason()
+    {
+        await using var gateway = new EmbeddedGateway(Data);
+        Dictionary<string, string> Report(string status) => new() { ["MessageSid"] = gateway.NewMessageSid(), ["MessageStatus"] = status };
+
+        var forged = await gateway.PostSignedAsync("/sms/twilio/status?id=1", Report("delivered"), signature: "0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+        var unknown = await gateway.PostSignedAsync("/sms/twilio/status?id=999999", Report("delivered"));
+        var malformed = await gateway.PostSignedAsync("/sms/twilio/status", Report("teleported"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("MessageStatus", await malformed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task RandomBodies_TenThousand_NeverA5xxAndEveryOneAnswered()
     {
         await using var gateway = new EmbeddedGateway(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "100000" });

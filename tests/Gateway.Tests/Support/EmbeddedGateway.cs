@@ -97,9 +97,12 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
     }
 
     /// <summary>Vending's view of a customer.</summary>
-    public async Task<CustomerTimeline> TimelineAsync(string phone)
+    public Task<CustomerTimeline> TimelineAsync(string phone) => TimelineAsync(Services, phone);
+
+    /// <summary>Vending's view of a customer, asked through a host's bus.</summary>
+    public static async Task<CustomerTimeline> TimelineAsync(IServiceProvider services, string phone)
     {
-        using var scope = Services.CreateScope();
+        using var scope = services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<IRequestClient<GetCustomerTimeline>>().GetResponse<CustomerTimeline>(new GetCustomerTimeline(phone))).Message;
     }
 

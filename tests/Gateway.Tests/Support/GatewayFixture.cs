@@ -51,12 +51,7 @@ public sealed class GatewayFixture : IAsyncDisposable
     }
 
     /// <summary>What Vending knows about a phone.</summary>
-    public async Task<CustomerTimeline> TimelineAsync(string phone)
-    {
-        using var scope = Services.CreateScope();
-        var timelines = scope.ServiceProvider.GetRequiredService<IRequestClient<GetCustomerTimeline>>();
-        return (await timelines.GetResponse<CustomerTimeline>(new GetCustomerTimeline(phone))).Message;
-    }
+    public Task<CustomerTimeline> TimelineAsync(string phone) => EmbeddedGateway.TimelineAsync(Services, phone);
 
     /// <summary>Publishes on the bus, as another service would.</summary>
     public Task PublishAsync<T>(T message) where T : class => Services.GetRequiredService<IBus>().Publish(message);

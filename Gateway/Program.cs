@@ -8,9 +8,9 @@ using SmsVending.Gateway.Staff;
 using SmsVending.Gateway.Ussd;
 
 var builder = WebApplication.CreateBuilder(args);
-if (builder.Configuration["Bus:RabbitMq"] is { Length: > 0 } rabbitMq)
+if (builder.Configuration["Bus:RabbitMq"] is { Length: > 0 })
 {
-    builder.AddEdge(new Uri(rabbitMq)); // the edge of the distributed system
+    builder.AddEdge(); // the edge of the distributed system
 }
 else
 {

@@ -1,6 +1,7 @@
 using MassTransit;
 using SmsVending.Gateway.Health;
 using SmsVending.Gateway.Storage;
+using SmsVending.Infrastructure.Messaging;
 
 namespace SmsVending.Gateway.Edge;
 
@@ -9,17 +10,13 @@ namespace SmsVending.Gateway.Edge;
 internal static class EdgeSystem
 {
     /// <summary>Adds the Gateway's services, its consumers on RabbitMQ, and readiness for its database and the bus.</summary>
-    public static WebApplicationBuilder AddEdge(this WebApplicationBuilder builder, Uri rabbitMq)
+    public static WebApplicationBuilder AddEdge(this WebApplicationBuilder builder)
     {
-        builder.Services.AddGateway(builder.Configuration);
+        builder.Services.AddGateway(builder.Configuration).AddBusOptions(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddGatewayConsumers();
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                rabbit.Host(rabbitMq);
-                rabbit.ConfigureEndpoints(context);
-            });
+            bus.UsingRabbitMqTopology();
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<GatewayDatabase>>("gateway-database", tags: ["ready"]);
         return builder;

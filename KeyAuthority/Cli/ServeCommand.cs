@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SmsVending.Infrastructure.Messaging;
 
 namespace SmsVending.KeyAuthority.Cli;
 
@@ -17,21 +18,19 @@ internal static class ServeCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var configuration = store.Configuration(result);
-            var rabbit = configuration["Bus:RabbitMq"] is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                ? uri
-                : throw new CliInputException("Bus:RabbitMq", "serve needs the RabbitMQ address, e.g. environment Bus__RabbitMq=amqp://user:password@127.0.0.1:5672/");
+            if (configuration["Bus:RabbitMq"] is not { Length: > 0 } url || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                throw new CliInputException("Bus:RabbitMq", "serve needs the RabbitMQ address, e.g. environment Bus__RabbitMq=amqp://user:password@127.0.0.1:5672/");
+            }
+
             var builder = Host.CreateApplicationBuilder();
             builder.Configuration.AddConfiguration(configuration);
             builder.Services.AddSingleton(time);
-            builder.Services.AddKeyAuthority(builder.Configuration);
+            builder.Services.AddKeyAuthority(builder.Configuration).AddBusOptions(builder.Configuration);
             builder.Services.AddMassTransit(bus =>
             {
                 bus.AddKeyAuthorityConsumers();
-                bus.UsingRabbitMq((context, rabbitMq) =>
-                {
-                    rabbitMq.Host(rabbit);
-                    rabbitMq.ConfigureEndpoints(context);
-                });
+                bus.UsingRabbitMqTopology();
             });
             await builder.Build().RunAsync(cancellationToken);
             return 0;

@@ -1,5 +1,7 @@
 using MassTransit;
 using SmsVending.Contracts.Vending;
+using SmsVending.Infrastructure.Messaging;
+using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Vending.Payments;
 using SmsVending.Vending.Purchases;
 
@@ -61,19 +63,28 @@ internal static class Outcomes
 /// <summary>The purchase is paid and waits for the KeyAuthority; redelivery completes it.</summary>
 public sealed class PurchasePendingException(Guid purchaseId) : Exception($"purchase {purchaseId} waits for the KeyAuthority");
 
-/// <summary>Pending purchases are redelivered later: the KeyAuthority may be down for minutes.</summary>
+/// <summary>Pending purchases are redelivered later (the KeyAuthority may be down for minutes); purchases for one meter run one at a time.</summary>
 internal sealed class PurchaseRequestedConsumerDefinition : ConsumerDefinition<PurchaseRequestedConsumer>
 {
+    /// <summary>Purchases handled at once by one process; each waits on its database transactions and the KeyAuthority.</summary>
+    public const int InFlight = 64;
+
+    public PurchaseRequestedConsumerDefinition() => ConcurrentMessageLimit = InFlight;
+
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<PurchaseRequestedConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseDelayedRedelivery(r =>
-        {
-            r.Handle<PurchasePendingException>();
-            r.Intervals(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
-        });
+        endpointConfigurator.UseLongRedelivery<PurchasePendingException>(
+            TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
         endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000).Ignore<PurchasePendingException>());
+        // Partitioned by meter: two purchases for one meter never race on its row locks, its month's blocks or its TIDs in this
+        // process (across processes the row locks in PurchaseStore.PayAsync and the KeyAuthority's writer keep them apart).
+        consumerConfigurator.Message<PurchaseRequested>(m => m.UsePartitioner(InFlight, p => PartitionKey(p.Message)));
     }
+
+    /// <summary>The meter, as Vending stores it; a purchase that names none buys for the phone's only meter, so the phone stands in.</summary>
+    public static string PartitionKey(PurchaseRequested request) =>
+        request.MeterNumber is { } meter ? MeterReference.Normalised(meter) : request.Phone;
 }
 
 /// <summary>Settles a parked purchase from the mobile-money provider's callback (repeats and late callbacks included).</summary>

@@ -13,6 +13,7 @@ internal static class EdgeSystem
     public static WebApplicationBuilder AddEdge(this WebApplicationBuilder builder)
     {
         builder.Services.AddGateway(builder.Configuration).AddBusOptions(builder.Configuration);
+        builder.Services.AddSingleton<DeadLetterQueue>(); // the staff API's view of it
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddGatewayConsumers();

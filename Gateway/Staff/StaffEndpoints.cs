@@ -4,7 +4,7 @@ using SmsVending.Infrastructure.Phones;
 
 namespace SmsVending.Gateway.Staff;
 
-/// <summary>The call-centre API: find messages and purchases, a customer's timeline, resend, replay, the audit view.</summary>
+/// <summary>The call-centre API: find messages and purchases, a customer's timeline, resend, replay, the audit view, dead letters.</summary>
 internal static class StaffEndpoints
 {
     private const int MaxLimit = 500;
@@ -20,6 +20,8 @@ internal static class StaffEndpoints
         staff.MapPost("/messages/replay", ReplayFailedAsync).RequireAuthorization(StaffRoles.Supervisor);
         staff.MapPost("/tokens/decode", DecodeAsync);
         staff.MapGet("/audit", AuditAsync).RequireAuthorization(StaffRoles.Supervisor);
+        staff.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync).RequireAuthorization(StaffRoles.Supervisor);
+        staff.MapPost("/dead-letters/redrive", DeadLetterEndpoints.RedriveAsync).RequireAuthorization(StaffRoles.Supervisor);
         return routes;
     }
 

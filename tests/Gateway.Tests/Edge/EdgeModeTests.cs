@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Storage;
 using SmsVending.Gateway.Tests.Support;
-using SmsVending.Infrastructure.Storage;
-using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.Edge;
 
@@ -13,19 +11,11 @@ namespace SmsVending.Gateway.Tests.Edge;
 /// (started by ops/), no Vending or KeyAuthority in the process.</summary>
 public sealed class EdgeModeTests : GatewayTest
 {
-    private const string LocalRabbitMq = "amqp://smsvending:smsvending@127.0.0.1:5672/";
-
     [Fact]
     public async Task Edge_OnRabbitMqAndPostgres_IsReadyAndHandsInboundSmsOnOverTheBus()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        await using var gateway = new EmbeddedGateway(Data, new Dictionary<string, string?>
-        {
-            ["Bus:RabbitMq"] = Environment.GetEnvironmentVariable("SMSVENDING_TEST_RABBITMQ") ?? LocalRabbitMq,
-            ["Gateway:Provider"] = "Postgres", ["Gateway:ConnectionString"] = database.ConnectionString,
-            ["Gateway:Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef", ["Gateway:Twilio:AuthToken"] = "edge-auth-token-0123456789",
-            ["Gateway:Mpesa:CallbackSecret"] = "edge-callback-secret-0123456789",
-        });
+        await using var edge = await EdgeGateway.CreateAsync(Data);
+        var gateway = edge.Gateway;
         var client = gateway.CreateClient();
         await EmbeddedGateway.EventuallyAsync(async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "ready");
         var sid = gateway.NewMessageSid();

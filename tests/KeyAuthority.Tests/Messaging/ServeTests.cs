@@ -5,21 +5,22 @@ using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.Cli;
 using SmsVending.KeyAuthority.Tests.Cli;
 using SmsVending.KeyAuthority.Tests.Support;
+using SmsVending.Testing;
 
 namespace SmsVending.KeyAuthority.Tests.Messaging;
 
-/// <summary>`KeyAuthority serve` as its own process on the real RabbitMQ that ops/rabbitmq.sh starts.</summary>
+/// <summary>`KeyAuthority serve` as its own process on the real RabbitMQ that ops/rabbitmq.sh starts (a virtual host of its own).</summary>
 public sealed class ServeTests : IAsyncLifetime
 {
-    private const string LocalRabbitMq = "amqp://smsvending:smsvending@127.0.0.1:5672/";
     private readonly string folder = Path.Combine(Path.GetTempPath(), "smsvending-serve", Guid.NewGuid().ToString("N"));
-    private readonly Uri rabbitMq = new(Environment.GetEnvironmentVariable("SMSVENDING_TEST_RABBITMQ") ?? LocalRabbitMq);
+    private TestVirtualHost virtualHost = null!;
     private Process serve = null!;
     private IBusControl bus = null!;
     private string meter = "";
 
     public async Task InitializeAsync()
     {
+        virtualHost = await TestVirtualHost.CreateAsync();
         Directory.CreateDirectory(folder);
         meter = MeterNumber.Create("0123400000").Digits;
         File.WriteAllText(Path.Combine(folder, "vk.hex"), "ABABABABABABABAB");
@@ -34,14 +35,14 @@ public sealed class ServeTests : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Bus__RabbitMq"] = rabbitMq.ToString();
+        start.Environment["Bus__RabbitMq"] = virtualHost.Url.AbsoluteUri;
         serve = Process.Start(start)!;
         serve.OutputDataReceived += (_, _) => { };
         serve.ErrorDataReceived += (_, _) => { };
         serve.BeginOutputReadLine();
         serve.BeginErrorReadLine();
 
-        bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(rabbitMq));
+        bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(virtualHost.Url));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await bus.StartAsync(timeout.Token);
     }
@@ -53,6 +54,7 @@ public sealed class ServeTests : IAsyncLifetime
         await serve.WaitForExitAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+        await virtualHost.DisposeAsync();
     }
 
     [Fact]

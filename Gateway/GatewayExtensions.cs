@@ -40,6 +40,8 @@ public static class GatewayExtensions
         services.AddSingleton<SmsTransport>(sp => sp.GetRequiredService<GatewayOptions>().Twilio.ApiBaseUrl is null
             ? new ConsoleSmsTransport()
             : ActivatorUtilities.CreateInstance<TwilioSmsTransport>(sp));
+        services.AddSingleton<OpenPurchases>();
+        services.AddScoped<PurchaseIntake>();
         services.AddScoped<SmsCommands>();
         services.AddKeyedScoped<IInboundHandler>(Channels.Sms, (sp, _) => sp.GetRequiredService<SmsCommands>());
         services.AddSingleton<ApiKeyRing>();

@@ -44,6 +44,11 @@ public sealed class GatewayOptions : DatabaseOptions
 
     /// <summary>How often stored messages without an outcome are re-driven while running (they always are at start).</summary>
     public TimeSpan RedriveInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Purchases handed on and still without an outcome beyond which a new one is refused at once with "busy, nothing charged,
+    /// send it again later": a burst far above capacity is shed with an answer instead of queueing without bound.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxOpenPurchases { get; set; } = 5000;
 }
 
 /// <summary>Twilio settings: the account, the sender, and where its API is (our emulator in tests and load runs).</summary>

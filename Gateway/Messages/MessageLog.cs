@@ -54,6 +54,14 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Purchases (SMS or USSD) received since <paramref name="since"/>, handed on and still without an outcome.</summary>
+    public async Task<long> OpenPurchasesAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        const string Sql = "SELECT COUNT(*) FROM gw_inbound WHERE answered_at IS NULL AND command = 'BUY' AND received_at >= @since";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new { since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Messages received in the window that have no outcome yet, in arrival order after row <paramref name="afterId"/>:
     /// the ones to re-drive.</summary>
     public async Task<IReadOnlyList<InboundMessage>> UnansweredAsync(DateTimeOffset since, DateTimeOffset until, long afterId, int limit,

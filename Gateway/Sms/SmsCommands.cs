@@ -7,7 +7,7 @@ namespace SmsVending.Gateway.Sms;
 
 /// <summary>Acts on a stored inbound SMS: purchases and resends go to Vending (their replies come back as events); questions
 /// are asked of Vending and answered here. The MessageSid is the idempotency key of everything it starts.</summary>
-internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines,
+internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, PurchaseIntake intake, IRequestClient<GetCustomerTimeline> timelines,
     IRequestClient<LinkMeter> links, IRequestClient<ChangePin> pins) : IInboundHandler
 {
     public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken) => RunAsync(message, null, cancellationToken);
@@ -33,7 +33,7 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
                 {
                     IdempotencyKey = message.ExternalId, Phone = phone, MeterNumber = buy.MeterNumber, Amount = buy.Amount, Pin = buy.Pin, Channel = Channels.Sms,
                 };
-                await (replayId is null ? bus.Publish(purchase, cancellationToken) : bus.Publish(new ReplayPurchase(replayId, purchase), cancellationToken));
+                await (replayId is null ? intake.HandOnAsync(message, purchase, cancellationToken) : bus.Publish(new ReplayPurchase(replayId, purchase), cancellationToken));
                 break;
             case SmsCommand.Last last:
                 await bus.Publish(new ResendTokens(replayId ?? message.ExternalId, phone, MeterNumber: last.MeterNumber), cancellationToken);

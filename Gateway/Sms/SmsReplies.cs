@@ -41,6 +41,9 @@ public static partial class SmsReplies
         return candidates.FirstOrDefault(c => SmsSegments.Count(c) == 1) ?? candidates[^1];
     }
 
+    /// <summary>A purchase refused unread because the service is overloaded, in both languages: the customer's is not looked up then.</summary>
+    public const string Busy = "Service busy: nothing was charged. Please send your request again in a few minutes. / Huduma ina shughuli, hujatozwa. Tuma tena baadaye.";
+
     /// <summary>Why a purchase did not go through, and what to do about it.</summary>
     public static string Rejected(PurchaseRejected r)
     {

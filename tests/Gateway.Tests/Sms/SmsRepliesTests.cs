@@ -75,6 +75,7 @@ public class SmsRepliesTests
         AssertOneSegment(SmsReplies.MeterList(language, [.. Enumerable.Range(0, 100).Select(_ => LongestMeter)]));
         AssertOneSegment(SmsReplies.MeterList(language, []));
         AssertOneSegment(SmsReplies.NotRegistered(language));
+        AssertOneSegment(SmsReplies.Busy);
     }
 
     [Theory]

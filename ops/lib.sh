@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by ops/postgres.sh and ops/rabbitmq.sh (sourced, not run): messages, a bounded wait, and
+# Shared by the ops/ scripts (sourced, not run): messages, a bounded wait, and
 # installing a Debian package only when its command is missing.
 
 # The server tools live in /usr/sbin, which a non-login or CI shell may leave off PATH.
@@ -34,11 +34,24 @@ apt_update() {
 }
 
 # ensure_command COMMAND PACKAGE...: installs PACKAGE... unless COMMAND is already on PATH.
-ensure_command() {
-  local cmd=$1 log
-  shift
-  command -v "$cmd" >/dev/null 2>&1 && return 0
-  say "installing $* (no $cmd on this machine)"
+ensure_command() { local cmd=$1; shift; ensure_installed "no $cmd on this machine" "command -v $cmd" "$@"; }
+
+# ensure_python_module MODULE PACKAGE...: installs PACKAGE... unless python3 can import MODULE.
+ensure_python_module() { local module=$1; shift; ensure_installed "python3 cannot import $module" "python3 -c 'import $module'" "$@"; }
+
+# ensure_installed MISSING CHECK PACKAGE...: installs PACKAGE... unless the shell command CHECK succeeds (MISSING says what is not).
+ensure_installed() {
+  local missing=$1 check=$2
+  shift 2
+  eval "$check" >/dev/null 2>&1 && return 0
+  say "installing $* ($missing)"
+  install_packages "$@"
+  eval "$check" >/dev/null 2>&1 || die "installed $* but still $missing"
+}
+
+# install_packages PACKAGE...: apt-get install, quietly, showing the log only when it fails.
+install_packages() {
+  local log
   log=$(mktemp)
   apt_update
   local install=(apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@")
@@ -48,5 +61,4 @@ ensure_command() {
     "${install[@]}" </dev/null >"$log" 2>&1 || { tail -n 30 "$log" >&2; rm -f "$log"; die "apt-get install $* failed"; }
   fi
   rm -f "$log"
-  command -v "$cmd" >/dev/null 2>&1 || die "installed $* but still no $cmd"
 }

@@ -7,6 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The deployment manifests' test reads YAML with python3's yaml module (python3-yaml).
+source ops/lib.sh
+ensure_command python3 python3
+ensure_python_module yaml python3-yaml
+
 # Each script prints only its connection string on stdout, with the port the server really uses.
 SMSVENDING_TEST_POSTGRES=$(ops/postgres.sh start) || { echo "could not start PostgreSQL for the tests: see above"; exit 1; }
 SMSVENDING_TEST_RABBITMQ=$(ops/rabbitmq.sh start) || { echo "could not start RabbitMQ for the tests: see above"; exit 1; }

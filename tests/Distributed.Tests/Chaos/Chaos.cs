@@ -1,0 +1,26 @@
+using System.Globalization;
+using SmsVending.Distributed.Tests.Support;
+
+namespace SmsVending.Distributed.Tests.Chaos;
+
+/// <summary>The size of the chaos runs and what their load reports must show.</summary>
+internal static class Chaos
+{
+    /// <summary>How long a run may take to reach the next point of harm.</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
+    /// <summary>Customers and purchases: short in CI, as many as SMSVENDING_CHAOS_PURCHASES says for ops/chaos.sh.</summary>
+    public static (int Customers, int Purchases) Scale()
+    {
+        var purchases = int.TryParse(Environment.GetEnvironmentVariable("SMSVENDING_CHAOS_PURCHASES"), CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1200;
+        return (Math.Clamp(purchases / 20, 10, 2000), purchases);
+    }
+
+    /// <summary>Every purchase was answered with exactly one token set, which its meter accepted: no refusal (not even "service busy"),
+    /// no second token set, no token twice, no phone left waiting.</summary>
+    public static void AssertEveryPurchaseVendedOnce(LoadReport report, string output, int purchases)
+    {
+        Assert.True(report.Purchases == purchases && report.TokenSetsAccepted == purchases, $"not every purchase got one accepted token set:\n{output}");
+        Assert.True(report.Errors == 0 && report.Duplicates == 0 && report.ExtraTokenSets == 0 && report.Rejections.Count == 0, $"errors, refusals or extra tokens:\n{output}");
+    }
+}

@@ -1,0 +1,35 @@
+using Dapper;
+using SmsVending.Distributed.Tests.Support;
+
+namespace SmsVending.Distributed.Tests.Chaos;
+
+/// <summary>kill -9 of Vending, then of the KeyAuthority, in the middle of a load run; `ops/distributed.sh start` brings each back.
+/// Every purchase still ends with exactly one debit and one accepted token set, and no message is lost.</summary>
+/// <remarks>ops/chaos.sh runs it longer (SMSVENDING_CHAOS_PURCHASES).</remarks>
+public sealed class CrashTests
+{
+    [Fact]
+    public async Task KillVendingThenKeyAuthority_MidRun_EveryPurchaseVendsExactlyOnce()
+    {
+        var (customers, purchases) = Chaos.Scale();
+        await using var system = await DistributedSystem.StartAsync();
+        var load = LoadDriver.Start(system, customers, purchases);
+
+        Assert.True(await load.WhenAsync(() => IssuedAtLeastAsync(system, purchases / 4), Chaos.Limit), "the run did not get a quarter through");
+        system.Kill("vending-1");
+        await system.StartAgainAsync();
+        Assert.True(await load.WhenAsync(() => IssuedAtLeastAsync(system, purchases / 2), Chaos.Limit), "the run did not get half through after Vending's restart");
+        system.Kill("keyauthority-1");
+        await system.StartAgainAsync();
+        var (report, output) = await load.ReportAsync();
+
+        Chaos.AssertEveryPurchaseVendedOnce(report, output, purchases);
+        Assert.Empty(await Invariants.BrokenAsync(system, purchases));
+    }
+
+    private static async Task<bool> IssuedAtLeastAsync(DistributedSystem system, int count)
+    {
+        await using var vending = await system.OpenDatabaseAsync("vending");
+        return await vending.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM vd_purchases WHERE status IN ('issued', 'delivered')") >= count;
+    }
+}

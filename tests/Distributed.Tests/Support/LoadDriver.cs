@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace SmsVending.Distributed.Tests.Support;
+
+/// <summary>What the meter emulator's `load --json` reports.</summary>
+internal sealed record LoadReport(int Purchases, int Replies, int TokensAccepted, Dictionary<string, int> Rejections, int Duplicates, int Errors,
+    double ThroughputPerSec, int TokenSetsAccepted, int ExtraTokenSets, Dictionary<string, int> ErrorReasons);
+
+/// <summary>The meter emulator's load driver as its own process against a distributed system, running while the test does harm.</summary>
+internal sealed class LoadDriver
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Task<CommandResult> run;
+
+    private LoadDriver(Task<CommandResult> run) => this.run = run;
+
+    /// <summary>Starts `load` with <paramref name="customers"/> new customers making <paramref name="purchases"/> purchases in all.</summary>
+    /// <remarks>Replies may wait out a restart, so a phone waits two minutes for its answer.</remarks>
+    public static LoadDriver Start(DistributedSystem system, int customers, int purchases, int concurrency = 64) => new(Command.RunAsync("dotnet",
+        [Repository.Dll("MeterEmulator"), "load", "--gateway", system.GatewayUrl.AbsoluteUri, "--credentials", system.CredentialsFile,
+            "--phones-url", system.PhonesUrl, "--money-url", system.MoneyUrl, "--customers", $"{customers}", "--purchases", $"{purchases}",
+            "--concurrency", $"{concurrency}", "--reply-timeout", "120", "--json"],
+        new Dictionary<string, string>(), TimeSpan.FromMinutes(15)));
+
+    public bool Finished => run.IsCompleted;
+
+    /// <summary>The report once the run ends; the run's whole output when it printed none.</summary>
+    public async Task<(LoadReport Report, string Output)> ReportAsync()
+    {
+        var result = await run;
+        var line = result.Output.Split('\n').LastOrDefault(l => l.StartsWith("{\"purchases\"", StringComparison.Ordinal));
+        Assert.True(line is not null, $"the load driver printed no report, {result}");
+        return (JsonSerializer.Deserialize<LoadReport>(line, Json)!, result.Output);
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="probe"/> holds while the run goes on; false when the run ended first.</summary>
+    public async Task<bool> WhenAsync(Func<Task<bool>> probe, TimeSpan limit)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Finished && deadline.Elapsed < limit)
+        {
+            if (await probe())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+}

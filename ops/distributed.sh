@@ -20,6 +20,7 @@
 #                              provider (default http://127.0.0.1:5090)
 #   SMSVENDING_DIST_BUILD=0    run the Release build as it is instead of building first
 #   SMSVENDING_DIST_CONFIGURATION  Release (default) or Debug
+#   SMSVENDING_POSTGRES_PORT, SMSVENDING_RABBITMQ_PORT  private servers on other ports (see ops/postgres.sh, ops/rabbitmq.sh)
 # The Gateway's credentials.json in the state folder is what `MeterEmulator demo|load --credentials` reads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,17 +59,20 @@ servers() {
   postgres=$(ops/postgres.sh start) || die "could not start PostgreSQL: see above"
   rabbitmq=$(ops/rabbitmq.sh start) || die "could not start RabbitMQ: see above"
   # The system's own virtual host keeps its queues apart from the tests' (which use /).
-  rabbitmqctl -q add_vhost "$name" </dev/null >/dev/null 2>&1 || true
-  rabbitmqctl -q set_permissions -p "$name" smsvending '.*' '.*' '.*' </dev/null >&2
+  ops/rabbitmq.sh vhost "$name" || die "could not create the virtual host $name"
   bus="${rabbitmq%/}/$name"
+  pg_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$postgres")
 }
+
+# psql as the tests' role on the server ops/postgres.sh runs.
+sql() { PGPASSWORD=smsvending psql -X -q -h 127.0.0.1 -p "${pg_port:-${SMSVENDING_POSTGRES_PORT:-5432}}" -U smsvending -d smsvending_test "$@"; }
 
 database() { echo "${postgres/Database=smsvending_test/Database=${name}_$1};Maximum Pool Size=$2"; }
 
 create_databases() {
   local db
   for db in gateway vending keyauthority; do
-    PGPASSWORD=smsvending psql -X -q -h 127.0.0.1 -U smsvending -d smsvending_test -v ON_ERROR_STOP=1 >/dev/null <<SQL || die "could not create database ${name}_$db"
+    sql -v ON_ERROR_STOP=1 >/dev/null <<SQL || die "could not create database ${name}_$db"
 SELECT format('CREATE DATABASE %I', '${name}_$db') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${name}_$db') \gexec
 SQL
   done
@@ -232,10 +236,10 @@ clean() {
   stop
   if command -v psql >/dev/null 2>&1; then
     for db in gateway vending keyauthority; do
-      PGPASSWORD=smsvending psql -X -q -h 127.0.0.1 -U smsvending -d smsvending_test </dev/null >/dev/null -c "DROP DATABASE IF EXISTS ${name}_$db WITH (FORCE)" || true
+      sql </dev/null >/dev/null -c "DROP DATABASE IF EXISTS ${name}_$db WITH (FORCE)" || true
     done
   fi
-  command -v rabbitmqctl >/dev/null 2>&1 && rabbitmqctl -q delete_vhost "$name" </dev/null >/dev/null 2>&1 || true
+  command -v rabbitmqctl >/dev/null 2>&1 && ops/rabbitmq.sh delete-vhost "$name" || true
   rm -rf "$dir"
   say "removed the databases, the virtual host $name and $dir"
 }

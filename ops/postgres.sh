@@ -3,15 +3,23 @@
 # start installs the Debian package if missing, starts the cluster (or reuses a running one), makes sure
 # the login role smsvending/smsvending (CREATEDB) and its database smsvending_test exist, and prints the
 # connection string on stdout. Safe to run any number of times. Needs root; no systemd needed.
+# SMSVENDING_POSTGRES_PORT=N selects a private cluster "smsvendingN" on port N (created when missing), e.g. for
+# the chaos tests, which restart their server without disturbing anyone else's.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 readonly role=smsvending password=smsvending database=smsvending_test
+readonly private_port=${SMSVENDING_POSTGRES_PORT:-}
+[[ -z $private_port || $private_port =~ ^[1-9][0-9]{3,4}$ ]] || die "SMSVENDING_POSTGRES_PORT must be a port number, not '$private_port'"
 
 # Sets ver, cluster and port from the Debian cluster list (pg_lsclusters), preferring "main" of the
 # newest version; creates a cluster when the package left none (e.g. create_main_cluster = false).
 find_cluster() {
   local line
+  if [ -n "$private_port" ]; then
+    find_private_cluster
+    return
+  fi
   line=$(pg_lsclusters --no-header | awk '$2 == "main"' | sort -V | tail -n 1)
   [ -n "$line" ] || line=$(pg_lsclusters --no-header | sort -V | tail -n 1)
   if [ -z "$line" ]; then
@@ -22,6 +30,17 @@ find_cluster() {
     line=$(pg_lsclusters --no-header | awk -v v="$ver" '$1 == v && $2 == "main"')
   fi
   read -r ver cluster port _ <<<"$line"
+}
+
+# The private cluster smsvendingPORT of the newest version, created on first use.
+find_private_cluster() {
+  cluster=smsvending$private_port port=$private_port
+  ver=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$ver" ] || die "PostgreSQL is installed but no server version is under /usr/lib/postgresql"
+  if ! pg_lsclusters --no-header | awk -v v="$ver" -v c="$cluster" '$1 == v && $2 == c' | grep -q .; then
+    say "creating cluster $ver/$cluster on port $port"
+    pg_createcluster "$ver" "$cluster" -p "$port" >&2
+  fi
 }
 
 running() { pg_ctlcluster "$ver" "$cluster" status >/dev/null 2>&1; }

@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# ops/rabbitmq.sh start|stop|status: the RabbitMQ the tests use, on 127.0.0.1 only.
+# ops/rabbitmq.sh start|stop|status|vhost NAME|delete-vhost NAME|queues NAME: the RabbitMQ the tests use, on 127.0.0.1 only.
 # start installs the Debian package if missing, starts the node (or reuses a running one), makes sure the
 # user smsvending/smsvending (administrator, all permissions on vhost /) exists, and prints the AMQP URL
 # on stdout. Safe to run any number of times. Needs root; no systemd needed (Debian's rabbitmq* commands
-# switch to the rabbitmq user themselves).
+# switch to the rabbitmq user themselves). vhost NAME creates a virtual host (if missing) the user may use fully;
+# delete-vhost NAME deletes one with everything in it; queues NAME lists its queues (ready, unacknowledged, consumers).
+# SMSVENDING_RABBITMQ_PORT=N selects a private node smsvendingN@localhost on port N (its own data and log), e.g.
+# for the chaos tests, which restart their broker without disturbing anyone else's.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-readonly user=smsvending password=smsvending port=5672
-readonly env_conf=/etc/rabbitmq/rabbitmq-env.conf
+readonly user=smsvending password=smsvending port=${SMSVENDING_RABBITMQ_PORT:-5672}
+[[ $port =~ ^[1-9][0-9]{3,4}$ ]] || die "SMSVENDING_RABBITMQ_PORT must be a port number, not '$port'"
+if [ "$port" = 5672 ]; then
+  readonly node=rabbit@localhost env_conf=/etc/rabbitmq/rabbitmq-env.conf dist_port=""
+else
+  # The distribution port follows the AMQP port (default 25672 for 5672), so it must be given apart from the default node's.
+  readonly node=smsvending$port@localhost env_conf=/etc/rabbitmq/rabbitmq-env-$port.conf dist_port="DIST_PORT=$((port + 20000))
+"
+  # Every rabbitmq* command below reads this node's settings instead of the default file.
+  export RABBITMQ_CONF_ENV_FILE=$env_conf
+fi
 # Read by the server and by every rabbitmq* command, so both agree on the node. A fixed node name on
 # "localhost" avoids depending on how the machine's hostname resolves; the AMQP listener, epmd and the
 # Erlang distribution ports (server's 25672, the CLI's 35672-35682) all bind loopback only.
 readonly env_text='# Written by SmsVending ops/rabbitmq.sh: the tests'"'"' broker, on loopback only.
-NODENAME=rabbit@localhost
+NODENAME='"$node"'
 NODE_IP_ADDRESS=127.0.0.1
-NODE_PORT=5672
-ERL_EPMD_ADDRESS=127.0.0.1
+NODE_PORT='"$port"'
+'"${dist_port}"'ERL_EPMD_ADDRESS=127.0.0.1
 SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"'
 
@@ -24,7 +36,7 @@ ctl() { rabbitmqctl -q "$@" </dev/null; }
 installed() { command -v rabbitmqctl >/dev/null 2>&1; }
 # "running" means the rabbit application is up, not just the Erlang VM.
 running() { installed && rabbitmq-diagnostics -q check_running </dev/null >/dev/null 2>&1; }
-show_log() { tail -n 30 /var/log/rabbitmq/rabbit@localhost.log >&2 2>/dev/null || true; }
+show_log() { tail -n 30 "/var/log/rabbitmq/$node.log" >&2 2>/dev/null || true; }
 
 shutdown_node() {
   # shutdown waits until the Erlang VM has exited, so the ports are free for a following start.
@@ -86,7 +98,26 @@ status() {
   fi
 }
 
+vhost() {
+  running || die "RabbitMQ is not running (ops/rabbitmq.sh start)"
+  ctl list_vhosts --no-table-headers | grep -qx "$1" || ctl add_vhost "$1" >&2
+  ctl set_permissions -p "$1" "$user" '.*' '.*' '.*' >&2
+}
+
+delete_vhost() {
+  running || { say "RabbitMQ is not running"; return 0; }
+  ! ctl list_vhosts --no-table-headers | grep -qx "$1" || ctl delete_vhost "$1" >&2
+}
+
+queues() {
+  running || die "RabbitMQ is not running"
+  ctl list_queues -p "$1" name messages_ready messages_unacknowledged consumers
+}
+
 case "${1:-}" in
   start | stop | status) "$1" ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  queues) [ -n "${2:-}" ] || die "usage: $0 queues NAME"; queues "$2" ;;
+  vhost) [ -n "${2:-}" ] || die "usage: $0 vhost NAME"; vhost "$2" ;;
+  delete-vhost) [ -n "${2:-}" ] || die "usage: $0 delete-vhost NAME"; delete_vhost "$2" ;;
+  *) echo "usage: $0 start|stop|status|vhost NAME|delete-vhost NAME|queues NAME" >&2; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 using Dapper;
 using SmsVending.Gateway.Storage;
+using SmsVending.Infrastructure.Storage;
 
 namespace SmsVending.Gateway.Messages;
 
@@ -9,6 +10,8 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     private const string Columns = "id, channel, external_id, phone, body, command, meter_number, received_at, answered_at, outcome";
 
     /// <summary>Stores a message; null when the provider sent this id before (a retry), else the stored row.</summary>
+    /// <remarks>A database restart is waited out (the provider waits for our answer): a commit whose answer was lost comes back as
+    /// "sent before", and the periodic re-drive hands that message on.</remarks>
     public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, CancellationToken cancellationToken = default)
     {
         // ON CONFLICT DO NOTHING: a retry finds its twin and changes nothing, without an error to catch.
@@ -18,9 +21,12 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { channel, externalId, phone, body, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        var at = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return await Database.RideOutAsync(async token =>
+        {
+            await using var connection = await database.OpenAsync(token);
+            return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql, new { channel, externalId, phone, body, at }, cancellationToken: token));
+        }, cancellationToken);
     }
 
     /// <summary>The stored message, or null.</summary>

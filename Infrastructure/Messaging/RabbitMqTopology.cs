@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SmsVending.Infrastructure.Storage;
 
 namespace SmsVending.Infrastructure.Messaging;
 
@@ -9,7 +10,7 @@ namespace SmsVending.Infrastructure.Messaging;
 /// <remarks>
 /// Every consumer queue is a quorum queue (durable, replicated) with a delivery limit, so a message whose consumer's process dies
 /// over and over is dead-lettered rather than taking down every instance in turn. Publishing waits for the broker's confirm, so a
-/// publish that returned is stored. A message a consumer still fails after its own retries (configured per consumer definition) goes
+/// publish that returned is stored. A database outage is waited out in place for about a minute. A message a consumer still fails after its own retries (configured per consumer definition) goes
 /// to the one dead-letter queue of the virtual host, with MassTransit's fault headers saying where it came from and why; the staff
 /// API lists and re-drives it.
 /// </remarks>
@@ -44,6 +45,13 @@ public static class RabbitMqTopology
             // The dead-letter queue is declared by every endpoint, so it must not inherit one endpoint's own limits.
             rabbit.SendTopology.ConfigureErrorSettings = queue => RemoveConsumerQueueArguments(queue, options);
             rabbit.SendTopology.ConfigureDeadLetterSettings = queue => RemoveConsumerQueueArguments(queue, options);
+            // A database restart is ridden out where the message is, for about a minute, around each consumer's own short retries;
+            // only what still fails is dead-lettered.
+            rabbit.UseMessageRetry(r =>
+            {
+                r.Handle<Exception>(Database.IsTransientFault);
+                r.Exponential(8, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1));
+            });
             configure?.Invoke(context, rabbit);
             rabbit.ConfigureEndpoints(context);
         });

@@ -4,6 +4,8 @@ using Dapper;
 using DbUp;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace SmsVending.Infrastructure.Storage;
 
@@ -59,6 +61,32 @@ public abstract class Database : IDisposable
         PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>Whether an exception means the database could not be reached or went away (a restart, a failover, a dropped
+    /// connection) or asked to try again, so the same work may well succeed a moment later.</summary>
+    public static bool IsTransientFault(Exception exception) => exception switch
+    {
+        PostgresException e => e.IsTransient || e.SqlState.StartsWith("57P", StringComparison.Ordinal), // 57P: shutting down, starting up
+        NpgsqlException => true, // not an answer from the server: the connection failed or broke
+        _ => false,
+    };
+
+    /// <summary>Runs <paramref name="work"/> again while it fails with a transient fault, for up to about fifteen seconds: long enough
+    /// for a database restart, short enough for a webhook whose caller is waiting.</summary>
+    public static ValueTask<T> RideOutAsync<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
+        Outage.ExecuteAsync(work, cancellationToken);
+
+    private static readonly ResiliencePipeline Outage = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransientFault),
+            MaxRetryAttempts = 10,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(2),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
 
     /// <summary>Brings the schema up to date with the scripts embedded in the subclass's assembly (DbUp).</summary>
     public void Migrate()

@@ -1,7 +1,6 @@
 using MassTransit;
 using SmsVending.Contracts.Vending;
 using SmsVending.Infrastructure.Messaging;
-using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Vending.Payments;
 using SmsVending.Vending.Purchases;
 
@@ -63,7 +62,7 @@ internal static class Outcomes
 /// <summary>The purchase is paid and waits for the KeyAuthority; redelivery completes it.</summary>
 public sealed class PurchasePendingException(Guid purchaseId) : Exception($"purchase {purchaseId} waits for the KeyAuthority");
 
-/// <summary>Pending purchases are redelivered later (the KeyAuthority may be down for minutes); purchases for one meter run one at a time.</summary>
+/// <summary>Pending purchases are redelivered later: the KeyAuthority may be down for minutes.</summary>
 internal sealed class PurchaseRequestedConsumerDefinition : ConsumerDefinition<PurchaseRequestedConsumer>
 {
     /// <summary>Purchases handled at once by one process; each waits on its database transactions and the KeyAuthority.</summary>
@@ -77,14 +76,10 @@ internal sealed class PurchaseRequestedConsumerDefinition : ConsumerDefinition<P
         endpointConfigurator.UseLongRedelivery<PurchasePendingException>(
             TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
         endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000).Ignore<PurchasePendingException>());
-        // Partitioned by meter: two purchases for one meter never race on its row locks, its month's blocks or its TIDs in this
-        // process (across processes the row locks in PurchaseStore.PayAsync and the KeyAuthority's writer keep them apart).
-        consumerConfigurator.Message<PurchaseRequested>(m => m.UsePartitioner(InFlight, p => PartitionKey(p.Message)));
+        // Two purchases for one meter (or one wallet) never race: PurchaseStore.PayAsync locks the meter's row, then the customer's,
+        // and the KeyAuthority's single writer allocates TIDs. MassTransit's in-process partitioner is not used: after a broker
+        // connection loss, an endpoint holding partitioned messages did not resume consuming.
     }
-
-    /// <summary>The meter, as Vending stores it; a purchase that names none buys for the phone's only meter, so the phone stands in.</summary>
-    public static string PartitionKey(PurchaseRequested request) =>
-        request.MeterNumber is { } meter ? MeterReference.Normalised(meter) : request.Phone;
 }
 
 /// <summary>Settles a parked purchase from the mobile-money provider's callback (repeats and late callbacks included).</summary>

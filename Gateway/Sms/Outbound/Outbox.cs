@@ -1,4 +1,5 @@
 using Dapper;
+using SmsVending.Infrastructure.Storage;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Storage;
 
@@ -91,11 +92,16 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             WHERE {(id is null ? "provider_sid = @providerSid" : "id = @id")}
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<OutboundMessage>(new CommandDefinition(sql, new
+        var parameters = new
         {
             id, providerSid, status, error = string.IsNullOrEmpty(errorCode) ? null : $"provider error {errorCode}", now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        }, cancellationToken: cancellationToken));
+        };
+        // The provider waits for our answer: a database restart is waited out rather than losing the report.
+        return await Database.RideOutAsync(async token =>
+        {
+            await using var connection = await database.OpenAsync(token);
+            return await connection.QuerySingleOrDefaultAsync<OutboundMessage>(new CommandDefinition(sql, parameters, cancellationToken: token));
+        }, cancellationToken);
     }
 
     /// <summary>The earliest time a pending message is due, or null when none is pending.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using SmsVending.Distributed.Tests.Support;
 
 namespace SmsVending.Distributed.Tests.Chaos;
@@ -7,7 +8,7 @@ namespace SmsVending.Distributed.Tests.Chaos;
 internal static class Chaos
 {
     /// <summary>How long a run may take to reach the next point of harm.</summary>
-    public static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
     /// <summary>Customers and purchases: short in CI, as many as SMSVENDING_CHAOS_PURCHASES says for ops/chaos.sh.</summary>
     public static (int Customers, int Purchases) Scale()
@@ -22,5 +23,22 @@ internal static class Chaos
     {
         Assert.True(report.Purchases == purchases && report.TokenSetsAccepted == purchases, $"not every purchase got one accepted token set:\n{output}");
         Assert.True(report.Errors == 0 && report.Duplicates == 0 && report.ExtraTokenSets == 0 && report.Rejections.Count == 0, $"errors, refusals or extra tokens:\n{output}");
+    }
+
+    /// <summary>Waits until Vending has issued <paramref name="issued"/> purchases of the run; fails with the queues and logs when it
+    /// does not within <see cref="Limit"/>.</summary>
+    public static async Task ProgressAsync(DistributedSystem system, LoadDriver load, int issued, string failure)
+    {
+        if (!await load.WhenAsync(() => IssuedAtLeastAsync(system, issued), Limit))
+        {
+            Assert.Fail($"{failure}\n{await system.DiagnosticsAsync()}");
+        }
+    }
+
+    /// <summary>Whether Vending has issued at least <paramref name="count"/> purchases: how far a run has got.</summary>
+    private static async Task<bool> IssuedAtLeastAsync(DistributedSystem system, int count)
+    {
+        await using var vending = await system.OpenDatabaseAsync("vending");
+        return await vending.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM vd_purchases WHERE status IN ('issued', 'delivered')") >= count;
     }
 }

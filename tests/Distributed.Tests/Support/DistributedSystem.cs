@@ -10,6 +10,9 @@ internal sealed class DistributedSystem : IAsyncDisposable
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>The ports of the private servers a system may run on (ops/postgres.sh and ops/rabbitmq.sh make them on first use).</summary>
+    private const int PrivatePostgresPort = 5433, PrivateRabbitMqPort = 5673;
+
     private readonly Dictionary<string, string> environment;
 
     private DistributedSystem(Dictionary<string, string> environment, string name, string folder, int gatewayPort, int phonesPort, int moneyPort)
@@ -34,7 +37,9 @@ internal sealed class DistributedSystem : IAsyncDisposable
 
     public string CredentialsFile => Path.Combine(Folder, "credentials.json");
 
-    public static async Task<DistributedSystem> StartAsync(int vending = 1, int keyAuthority = 1)
+    /// <summary>Starts a system; with <paramref name="privateServers"/> on a PostgreSQL and a RabbitMQ of its own (ports 5433, 5673),
+    /// which it may then restart without disturbing anything else on the machine.</summary>
+    public static async Task<DistributedSystem> StartAsync(int vending = 1, int keyAuthority = 1, bool privateServers = false)
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..12];
         var folder = Path.Combine(Path.GetTempPath(), "smsvending-distributed", name);
@@ -47,6 +52,12 @@ internal sealed class DistributedSystem : IAsyncDisposable
             ["SMSVENDING_DIST_MONEY_URL"] = $"http://127.0.0.1:{moneyPort}",
             ["SMSVENDING_DIST_BUILD"] = "0", ["SMSVENDING_DIST_CONFIGURATION"] = Repository.Configuration, // this test's build built them
         }, name, folder, gatewayPort, phonesPort, moneyPort);
+        if (privateServers)
+        {
+            system.environment["SMSVENDING_POSTGRES_PORT"] = $"{PrivatePostgresPort}";
+            system.environment["SMSVENDING_RABBITMQ_PORT"] = $"{PrivateRabbitMqPort}";
+        }
+
         try
         {
             await system.StartAgainAsync();
@@ -75,6 +86,22 @@ internal sealed class DistributedSystem : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>Stops and starts the system's RabbitMQ (ops/rabbitmq.sh); only for a system on private servers.</summary>
+    public Task RestartRabbitMqAsync() => RestartServerAsync("rabbitmq.sh", "SMSVENDING_RABBITMQ_PORT");
+
+    /// <summary>Stops and starts the system's PostgreSQL (ops/postgres.sh); only for a system on private servers.</summary>
+    public Task RestartPostgresAsync() => RestartServerAsync("postgres.sh", "SMSVENDING_POSTGRES_PORT");
+
+    private async Task RestartServerAsync(string script, string privatePort)
+    {
+        Assert.True(environment.ContainsKey(privatePort), "only a system on private servers restarts them: the shared ones serve others");
+        foreach (var verb in new[] { "stop", "start" })
+        {
+            var run = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", script), verb], environment, ScriptTimeout);
+            Assert.True(run.ExitCode == 0, $"ops/{script} {verb} failed, {run}");
+        }
+    }
+
     /// <summary>The `demo` story of the meter emulator, as its own process against this system.</summary>
     public Task<CommandResult> DemoAsync() => Command.RunAsync("dotnet",
         [Repository.Dll("MeterEmulator"), "demo", "--gateway", GatewayUrl.AbsoluteUri, "--credentials", CredentialsFile, "--phones-url", PhonesUrl, "--money-url", MoneyUrl],
@@ -83,14 +110,28 @@ internal sealed class DistributedSystem : IAsyncDisposable
     /// <summary>A connection to one of the services' databases (gateway, vending, keyauthority), to check what they stored.</summary>
     public async Task<NpgsqlConnection> OpenDatabaseAsync(string service)
     {
-        var admin = Environment.GetEnvironmentVariable("SMSVENDING_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=smsvending;Password=smsvending;Database=smsvending_test";
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = $"{Name}_{service}", Pooling = false }.ConnectionString);
+        var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("SMSVENDING_TEST_POSTGRES")
+            ?? "Host=127.0.0.1;Port=5432;Username=smsvending;Password=smsvending;Database=smsvending_test") { Database = $"{Name}_{service}", Pooling = false };
+        if (environment.TryGetValue("SMSVENDING_POSTGRES_PORT", out var port))
+        {
+            admin.Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
 
     /// <summary>A service's log so far, for failure messages.</summary>
     public string Log(string service) => File.Exists(Path.Combine(Folder, $"{service}.log")) ? File.ReadAllText(Path.Combine(Folder, $"{service}.log")) : "(no log)";
+
+    /// <summary>For a failure message: the queues and the end of every service's log.</summary>
+    public async Task<string> DiagnosticsAsync()
+    {
+        var queues = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", "rabbitmq.sh"), "queues", Name], environment, ScriptTimeout);
+        var logs = Directory.GetFiles(Folder, "*.log").Select(f => $"--- {Path.GetFileName(f)}:\n{string.Join('\n', File.ReadLines(f).TakeLast(40))}");
+        return $"--- queues:\n{queues.Output}\n{string.Join('\n', logs)}";
+    }
 
     public async ValueTask DisposeAsync()
     {

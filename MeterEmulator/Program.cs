@@ -18,6 +18,7 @@ internal static class EmulatorProgram
             Devices.DeviceCommands.Create(Console.Out, Console.Error, TimeProvider.System),
             Sim.SimCommand.Create(),
             Demo.DemoCommand.Create(),
+            Load.LoadCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

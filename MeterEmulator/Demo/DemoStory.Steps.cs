@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using SmsVending.Contracts.Tokens.Sts;
+using SmsVending.MeterEmulator.GatewayApi;
 using SmsVending.MeterEmulator.Meters;
 
 namespace SmsVending.MeterEmulator.Demo;
@@ -41,7 +42,7 @@ public sealed partial class DemoStory
     /// <summary>3: the customer pays the paybill with the phone as account (a wallet top-up) and asks for the balance.</summary>
     private async Task TopUpAsync(string phone, CancellationToken cancellationToken)
     {
-        Step($"The customer pays KES {TopUp} by M-Pesa to paybill {DemoSettings.ShortCode}, account {phone} (a wallet top-up)");
+        Step($"The customer pays KES {TopUp} by M-Pesa to paybill {OutsideWorld.ShortCode}, account {phone} (a wallet top-up)");
         var payment = await money.SendC2bAsync(phone, phone, TopUp, cancellationToken: cancellationToken);
         if (!payment.Accepted)
         {

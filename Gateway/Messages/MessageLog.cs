@@ -18,7 +18,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
             new { channel, externalId, phone, body, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
@@ -34,7 +34,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Records what the message was read as (command and meter) once parsed.</summary>
     public async Task ParsedAsync(long id, string command, string? meterNumber, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
             cancellationToken: cancellationToken));
@@ -49,7 +49,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             WHERE external_id = @externalId AND answered_at IS NULL
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
             new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }

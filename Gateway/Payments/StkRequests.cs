@@ -15,7 +15,7 @@ internal sealed class StkRequests(GatewayDatabase database, TimeProvider clock)
             INSERT INTO gw_stk_requests (purchase_id, phone, amount, currency, created_at) VALUES (@purchaseId, @Phone, @amount, @Currency, @now)
             ON CONFLICT (purchase_id) DO NOTHING
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
             purchaseId = charge.PurchaseId.ToString("N"), charge.Phone, amount = charge.Amount.ToString(CultureInfo.InvariantCulture), charge.Currency,
@@ -26,7 +26,7 @@ internal sealed class StkRequests(GatewayDatabase database, TimeProvider clock)
     /// <summary>Gives a claim back when the push surely did not reach the provider, so a retry may push.</summary>
     public async Task ReleaseAsync(Guid purchaseId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM gw_stk_requests WHERE purchase_id = @id AND checkout_request_id IS NULL",
             new { id = purchaseId.ToString("N") }, cancellationToken: cancellationToken));
     }
@@ -38,7 +38,7 @@ internal sealed class StkRequests(GatewayDatabase database, TimeProvider clock)
             UPDATE gw_stk_requests SET checkout_request_id = @checkoutRequestId, merchant_request_id = @merchantRequestId, pushed_at = @now
             WHERE purchase_id = @id
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
             id = purchaseId.ToString("N"), checkoutRequestId, merchantRequestId, now = clock.GetUtcNow().ToUnixTimeMilliseconds(),

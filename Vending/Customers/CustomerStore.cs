@@ -115,7 +115,7 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
 
         const string Sql = "UPDATE vd_customers SET pin_hash = @PinHash, pin_failures = 0, pin_locked_until = NULL WHERE id = @Id";
         customer.PinHash = hasher.Hash(pin);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Sql, new { customer.PinHash, customer.Id }, cancellationToken: cancellationToken));
     }
 
@@ -139,7 +139,7 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
             return new PinProblem(PinOutcome.Missing, null);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         if (Matches(customer, pin))
         {
             await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_customers SET pin_failures = 0 WHERE id = @Id", customer, cancellationToken: cancellationToken));

@@ -18,7 +18,7 @@ internal sealed class PaymentBook(VendingDatabase database, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var recorded = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO vd_payments (provider_id, kind, phone, meter_number, amount_minor, currency, status, purchase_id, raw, received_at)

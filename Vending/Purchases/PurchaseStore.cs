@@ -22,7 +22,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
             Channel = request.Channel, AmountMinor = Money.Rounded(request.Amount, currency).Minor, Currency = currency,
             CreatedAt = now, UpdatedAt = now,
         };
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO vd_purchases ({PurchaseRow.Columns})
             VALUES (@Id, @IdempotencyKey, @Phone, NULL, @MeterNumber, @Channel, @AmountMinor, @Currency, @Status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @CreatedAt, @UpdatedAt)
@@ -34,7 +34,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     /// <summary>Marks a purchase refused before any money moved.</summary>
     public async Task RejectAsync(PurchaseRow purchase, PurchaseRejection reason, string detail, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At
             WHERE id = @Id AND status IN (@Requested, @AwaitingPayment)
@@ -50,7 +50,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     /// <summary>Moves a purchase between the states around a mobile-money charge; false when it had already moved on.</summary>
     public async Task<bool> MoveAsync(PurchaseRow purchase, string from, string to, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var moved = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE vd_purchases SET status = @to, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At WHERE id = @Id AND status = @from
             """, new { to, purchase.CustomerId, purchase.MeterNumber, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, from },
@@ -69,7 +69,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     {
         var now = clock.GetUtcNow();
         var month = now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         CommandDefinition Command(string sql, object parameters) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
         // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.
@@ -121,7 +121,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     public async Task IssueAsync(PurchaseRow purchase, IReadOnlyList<IssuedToken> tokens, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(tokens);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
             new { PurchaseStatus.Issued, json, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid }, cancellationToken: cancellationToken));
@@ -131,7 +131,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     /// <summary>Marks an issued purchase delivered; false when it is not (yet) issued.</summary>
     public async Task<bool> DeliveredAsync(Guid purchaseId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE vd_purchases SET status = @Delivered, updated_at = @At WHERE id = @Id AND status = @Issued",
             new { PurchaseStatus.Delivered, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), Id = purchaseId.ToString("N"), PurchaseStatus.Issued },
@@ -142,7 +142,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     public async Task RefundAsync(PurchaseRow purchase, string detail, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var entries = await connection.QueryAsync<(string PostingId, string Account, long Minor)>(new CommandDefinition(
             "SELECT posting_id, account, amount_minor FROM vd_ledger WHERE reference = @Id AND amount_minor > 0 AND posting_id LIKE 'purchase:%'",

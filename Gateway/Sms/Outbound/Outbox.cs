@@ -24,7 +24,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         var added = await connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
             reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
@@ -62,7 +62,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
                          ORDER BY next_attempt_at LIMIT @limit {database.SkipLocked})
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         return [.. await connection.QueryAsync<OutboundMessage>(new CommandDefinition(sql,
             new { now = now.ToUnixTimeMilliseconds(), until = (now + lease).ToUnixTimeMilliseconds(), limit }, cancellationToken: cancellationToken))];
     }
@@ -91,7 +91,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             WHERE {(id is null ? "provider_sid = @providerSid" : "id = @id")}
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<OutboundMessage>(new CommandDefinition(sql, new
         {
             id, providerSid, status, error = string.IsNullOrEmpty(errorCode) ? null : $"provider error {errorCode}", now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
@@ -111,7 +111,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     {
         var values = new DynamicParameters(parameters);
         values.Add("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
             cancellationToken: cancellationToken));
     }

@@ -1,4 +1,5 @@
 using SmsVending.Gateway.Admin;
+using SmsVending.Gateway.CallCentre;
 using SmsVending.Gateway.Edge;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
@@ -21,6 +22,7 @@ var app = builder.Build();
 app.MapHealth();
 app.MapSms();
 app.MapStaff();
+app.MapConsole();
 app.MapAdmin();
 app.MapUssd();
 app.MapMpesa();

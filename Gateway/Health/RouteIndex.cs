@@ -9,6 +9,7 @@ internal static class RouteIndex
         POST /ussd                                     Africa's Talking USSD
         POST /payments/mpesa/c2b/validation|confirmation, /payments/mpesa/stk/callback   M-Pesa (callback secret)
         /staff/...  /admin/...                         staff and admin APIs (X-Api-Key; keys in credentials.json in the data folder)
+        GET /console                                   the call-centre console (sign in with a staff key)
         GET /health/live, /health/ready
         """;
 }

@@ -10,7 +10,7 @@ export async function loadAudit() {
     fill($('audit-rows'), entries.map(a => el('tr', {},
       el('td', {}, when(a.at)), el('td', {}, a.who), el('td', {}, a.role), el('td', {}, a.action), el('td', {}, a.target),
       el('td', {}, a.reason ?? ''), el('td', { class: a.status >= 400 ? 'error' : '' }, String(a.status)))));
-    say(`${entries.length} audit entries.`);
+    say(entries.length === 1 ? '1 audit entry.' : `${entries.length} audit entries.`);
   } catch (error) {
     say(error.message, true);
   }

@@ -35,6 +35,11 @@ function chart(minutes) {
       shapes.push(label);
     }
   });
+  if (top === 1 && total('in') + total('out') === 0) {
+    const empty = shape('text', { x: width / 2, y: height / 2, class: 'empty', 'text-anchor': 'middle' });
+    empty.textContent = 'No messages in this window.';
+    shapes.push(empty);
+  }
   $('live-chart').replaceChildren(...shapes);
 }
 

@@ -90,7 +90,7 @@ function row(entry) {
       () => replay(entry.messageId, entry.reference, entry.text), r => `Replay started (${r.replayId}): its answer follows.`) }));
   }
   return el('tr', { 'data-kind': entry.kind, 'data-reference': entry.reference ?? '' },
-    el('td', {}, el('time', { dateTime: entry.at }, when(entry.at))),
+    el('td', { class: 'when' }, el('time', { dateTime: entry.at }, when(entry.at))),
     el('td', {}, kindNames[entry.kind] ?? words(entry.kind)),
     el('td', {}, entry.reference ?? ''),
     el('td', { class: `status ${entry.status ?? ''}` }, entry.status ? words(entry.status) : ''),

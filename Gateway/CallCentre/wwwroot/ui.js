@@ -21,7 +21,7 @@ export function say(text, isError = false) {
 
 /** A time in the agent's own zone, to the second. */
 export const when = iso => new Date(iso).toLocaleString(undefined, {
-  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
 });
 
 /** A code name in words: "InsufficientBalance" → "Insufficient balance". */

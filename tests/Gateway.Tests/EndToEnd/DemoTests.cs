@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using SmsVending.Gateway.Tests.Support;
 using SmsVending.MeterEmulator.Demo;
 
@@ -12,7 +11,7 @@ public sealed class DemoTests : GatewayTest
     [Fact]
     public async Task RunAsync_AgainstTheEmbeddedGateway_TellsTheWholeStoryAndExitsZero()
     {
-        var (gatewayPort, phonesPort, moneyPort) = (FreePort(), FreePort(), FreePort());
+        var (gatewayPort, phonesPort, moneyPort) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
         await using var gateway = new EmbeddedGateway(Data, new Dictionary<string, string?>
         {
@@ -42,12 +41,5 @@ public sealed class DemoTests : GatewayTest
         Assert.Contains("USSD 1*200*1", story);
         Assert.Contains("audit (supervisor): agent (agent)", story);
         Assert.EndsWith("Done: every step behaved as expected." + Environment.NewLine, story);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

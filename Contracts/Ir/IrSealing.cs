@@ -20,12 +20,12 @@ public static class IrSealing
     {
         var request = IrPurchaseRequest.Decode(Open(frame, IrFrameType.Request, session, session.MeterToHost, session.Transcript, meterIdentity));
         return request.MeterNumber == session.MeterNumber
-            ? (request, RequestTranscript(session, frame))
+            ? (request, RequestTranscript(session.Transcript, frame))
             : throw new IrProtocolException(IrRefusal.UnknownMeter, $"the request is for meter {request.MeterNumber}, the session for {session.MeterNumber}");
     }
 
-    /// <summary>The transcript after frame 3: what the confirmation is signed over.</summary>
-    public static byte[] RequestTranscript(IrSession session, ReadOnlySpan<byte> requestFrame) => IrTranscript.Next(session.Transcript, requestFrame);
+    /// <summary>The transcript after frame 3 (from the session's transcript after frame 2): what the confirmation is signed over.</summary>
+    public static byte[] RequestTranscript(ReadOnlySpan<byte> sessionTranscript, ReadOnlySpan<byte> requestFrame) => IrTranscript.Next(sessionTranscript, requestFrame);
 
     /// <summary>Host: frame 4, the confirmation signed with the host's identity key.</summary>
     public static byte[] Confirmation(IrSession session, ReadOnlySpan<byte> requestTranscript, Key hostIdentity, IrConfirmation confirmation) =>

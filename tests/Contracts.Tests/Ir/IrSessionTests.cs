@@ -24,10 +24,10 @@ public sealed class IrSessionTests : IDisposable
         var run = Run();
 
         var (request, transcript) = IrSealing.OpenRequest(run.Request, run.HostSession, MeterPublic);
-        var confirmation = IrSealing.OpenConfirmation(run.Confirmation, run.MeterSession, IrSealing.RequestTranscript(run.MeterSession, run.Request), HostPublic);
+        var confirmation = IrSealing.OpenConfirmation(run.Confirmation, run.MeterSession, IrSealing.RequestTranscript(run.MeterSession.Transcript, run.Request), HostPublic);
 
         Assert.Equal(Purchase, request);
-        Assert.Equal(transcript, IrSealing.RequestTranscript(run.MeterSession, run.Request));
+        Assert.Equal(transcript, IrSealing.RequestTranscript(run.MeterSession.Transcript, run.Request));
         Assert.Equal(run.HostSession.Keys, run.MeterSession.Keys);
         Assert.Equal((Expiry, Meter), (run.MeterSession.ExpiresAt, run.MeterSession.MeterNumber));
         Assert.Equal(["12345678901234567890"], confirmation.Tokens);
@@ -80,7 +80,7 @@ public sealed class IrSessionTests : IDisposable
     public void Frame4_AnyBitFlipped_IsRefusedByTheMeter()
     {
         var run = Run();
-        var transcript = IrSealing.RequestTranscript(run.MeterSession, run.Request);
+        var transcript = IrSealing.RequestTranscript(run.MeterSession.Transcript, run.Request);
 
         AssertEveryBitRefused(run.Confirmation, frame => IrSealing.OpenConfirmation(frame, run.MeterSession, transcript, HostPublic), 4);
     }
@@ -124,7 +124,7 @@ public sealed class IrSessionTests : IDisposable
         var relabelled = IrFrame.Decode(earlier.Confirmation) with { SessionId = now.MeterSession.SessionId };
 
         var error = Assert.Throws<IrProtocolException>(() =>
-            IrSealing.OpenConfirmation(relabelled.Encode(), now.MeterSession, IrSealing.RequestTranscript(now.MeterSession, now.Request), HostPublic));
+            IrSealing.OpenConfirmation(relabelled.Encode(), now.MeterSession, IrSealing.RequestTranscript(now.MeterSession.Transcript, now.Request), HostPublic));
 
         Assert.Equal(IrRefusal.Undecryptable, error.Reason);
     }
@@ -204,7 +204,7 @@ public sealed class IrSessionTests : IDisposable
         var (answer, hostSession) = IrHandshake.Answer(hello.Frame, host, NewSessionId(), Expiry);
         var meterSession = IrHandshake.Accept(hello, answer, HostPublic);
         var requestFrame = IrSealing.Request(meterSession, signer ?? meter, request ?? Purchase);
-        var confirmation = IrSealing.Confirmation(hostSession, IrSealing.RequestTranscript(hostSession, requestFrame), host,
+        var confirmation = IrSealing.Confirmation(hostSession, IrSealing.RequestTranscript(hostSession.Transcript, requestFrame), host,
             new IrConfirmation(IrOutcome.Issued, Meter, Guid.NewGuid(), ["12345678901234567890"], 28.7m, "kWh"));
         return new Exchange(answer, hostSession, meterSession, requestFrame, confirmation);
     }

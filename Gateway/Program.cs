@@ -2,6 +2,7 @@ using SmsVending.Gateway.Admin;
 using SmsVending.Gateway.Edge;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
+using SmsVending.Gateway.Ir;
 using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Staff;
@@ -24,6 +25,7 @@ app.MapStaff();
 app.MapAdmin();
 app.MapUssd();
 app.MapMpesa();
+app.MapIr();
 app.MapGet("/", () => TypedResults.Text(RouteIndex.Text));
 if (app.Services.GetService<EmbeddedInfo>() is { } embedded)
 {

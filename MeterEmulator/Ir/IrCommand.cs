@@ -9,8 +9,9 @@ namespace SmsVending.MeterEmulator.Ir;
 
 /// <summary>`ir enrol|buy`: the IR path against a running Gateway. `buy` runs one purchase over an emulated IR port and a phone relay;
 /// the meter credits itself, nothing is keyed by hand.</summary>
-internal static class IrCommand
+public static class IrCommand
 {
+    /// <summary>The `ir` command and its subcommands, printing to the given writers.</summary>
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time) =>
         new("ir", "The infrared two-way session: the meter and the sales host authenticate each other through a relaying phone")
         {

@@ -21,7 +21,7 @@ public sealed class IrPurchase(HttpClient gateway, TimeProvider? time = null)
         var answer = await link.SendAsync(run.Relay(1, port.Hello()), cancellationToken);
         if (answer.Frame is not { } hostHello)
         {
-            return run.Failed(IrPurchaseStatus.FrameRefused, $"frame 1 refused by the host: {answer.Refusal}");
+            return run.Failed(IrPurchaseStatus.FrameRefused, $"frame 1 refused by the host: {answer.Refusal ?? "the KeyAuthority did not answer (503); try again"}");
         }
 
         if (run.Meter(() => port.HostHello(run.Relay(2, hostHello)), 2) is { } refusedHello)
@@ -60,7 +60,8 @@ public sealed class IrPurchase(HttpClient gateway, TimeProvider? time = null)
         }
     }
 
-    /// <summary>Sends the request until the host answers with its confirmation (or refuses, or time runs out).</summary>
+    /// <summary>Sends the request until the host answers with its confirmation (or refuses, or time runs out); "pending" and "host
+    /// unavailable" both mean the same frame again later, which the host answers idempotently.</summary>
     private async Task<(byte[]? Confirmation, IrPurchaseResult? Failure)> DecisionAsync(Run run, byte[] request, CancellationToken cancellationToken)
     {
         while (true)

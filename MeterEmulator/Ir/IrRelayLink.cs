@@ -9,6 +9,9 @@ internal sealed class IrRelayLink(HttpClient gateway)
 {
     private static readonly MediaTypeHeaderValue OctetStream = new("application/octet-stream");
 
+    /// <summary>How long to wait after a 503 before sending the frame again.</summary>
+    public static readonly TimeSpan Unavailable = TimeSpan.FromSeconds(1);
+
     public async Task<IrRelayAnswer> SendAsync(byte[] frame, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(frame);
@@ -17,6 +20,11 @@ internal sealed class IrRelayLink(HttpClient gateway)
         if (response.StatusCode == HttpStatusCode.OK)
         {
             return new IrRelayAnswer(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+        }
+
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            return new IrRelayAnswer(RetryAfter: Unavailable); // the KeyAuthority did not answer in time: the same frame again is safe
         }
 
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -38,6 +38,7 @@ public static class GatewayExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<PhoneRateLimiter>();
+        services.AddSingleton<Ir.IrRateLimiter>();
         services.AddSingleton<SmsTransport>(sp => sp.GetRequiredService<GatewayOptions>().Twilio.ApiBaseUrl is null
             ? new ConsoleSmsTransport()
             : ActivatorUtilities.CreateInstance<TwilioSmsTransport>(sp));

@@ -3,6 +3,7 @@ using SmsVending.Gateway.CallCentre;
 using SmsVending.Gateway.Edge;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
+using SmsVending.Gateway.Ir;
 using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Staff;
@@ -26,6 +27,7 @@ app.MapConsole();
 app.MapAdmin();
 app.MapUssd();
 app.MapMpesa();
+app.MapIr();
 app.MapGet("/", () => TypedResults.Text(RouteIndex.Text));
 if (app.Services.GetService<EmbeddedInfo>() is { } embedded)
 {

@@ -8,19 +8,20 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
 {
     private const string Columns = "id, channel, external_id, phone, body, command, meter_number, received_at, answered_at, outcome";
 
-    /// <summary>Stores a message; null when the provider sent this id before (a retry), else the stored row.</summary>
-    public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, CancellationToken cancellationToken = default)
+    /// <summary>Stores a message (with the mobile-money receipt a payment callback carries); null when the provider sent this id before (a retry), else the stored row.</summary>
+    public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, string? receipt = null,
+        CancellationToken cancellationToken = default)
     {
         // ON CONFLICT DO NOTHING: a retry finds its twin and changes nothing, without an error to catch.
         const string Sql = $"""
-            INSERT INTO gw_inbound (channel, external_id, phone, body, received_at)
-            VALUES (@channel, @externalId, @phone, @body, @at)
+            INSERT INTO gw_inbound (channel, external_id, phone, body, receipt, received_at)
+            VALUES (@channel, @externalId, @phone, @body, @receipt, @at)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING {Columns}
             """;
         await using var connection = await database.OpenWriterAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { channel, externalId, phone, body, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            new { channel, externalId, phone, body, receipt, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The stored message, or null.</summary>

@@ -21,11 +21,7 @@ public sealed partial class DemoStory
         await gateway.AddMeterAsync(meter, code, cancellationToken);
         Say($"meter {meter} added: tariff DOMESTIC, supply group 600001, tariff index 1, registration code {code}");
         var key = await gateway.DecoderKeyAsync(meter, cancellationToken);
-        meterState = new StsMeterState
-        {
-            MeterNumber = meter, DecoderKey = key.KeyHex, Algorithm = key.Algorithm, SupplyGroupCode = key.SupplyGroupCode, TariffIndex = key.TariffIndex,
-            KeyRevision = key.KeyRevision, KeyType = key.KeyType, KeyExpiryNumber = key.KeyExpiry, BaseDate = key.BaseDate,
-        };
+        meterState = MeterFactory.Build(key);
         Say($"emulated STS meter built with its decoder key ({key.Algorithm}, KRN {key.KeyRevision}, base date {key.BaseDate}): credit {meterState.Credit}");
         return (meter, code);
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Vending;

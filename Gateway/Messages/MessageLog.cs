@@ -19,9 +19,11 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { channel, externalId, phone, body, receipt, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return await database.WriteAsync(async connection =>
+        {
+            return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+                new { channel, externalId, phone, body, receipt, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>The stored message, or null.</summary>
@@ -35,10 +37,12 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Records what the message was read as (command and meter) once parsed.</summary>
     public async Task ParsedAsync(long id, string command, string? meterNumber, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
-            cancellationToken: cancellationToken));
+        await database.WriteAsync(async connection =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
+                cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
@@ -50,9 +54,11 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             WHERE external_id = @externalId AND answered_at IS NULL
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return await database.WriteAsync(async connection =>
+        {
+            return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+                new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Messages received in the window that have no outcome yet, in arrival order after row <paramref name="afterId"/>:

@@ -17,7 +17,7 @@ namespace SmsVending.Infrastructure.Storage;
 public abstract class Database : IDisposable
 {
     private readonly NpgsqlDataSource? postgres;
-    private readonly SemaphoreSlim sqliteWriter = new(1, 1);
+    private readonly Lazy<GroupCommit> sqliteWriter;
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -27,6 +27,7 @@ public abstract class Database : IDisposable
         Provider = provider;
         ConnectionString = connectionString;
         postgres = provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
+        sqliteWriter = new(() => new GroupCommit(cancellationToken => OpenSqliteAsync(new SqliteConnection(ConnectionString), cancellationToken)));
     }
 
     /// <summary>Which database this is.</summary>
@@ -46,28 +47,46 @@ public abstract class Database : IDisposable
         return await OpenSqliteAsync(new SqliteConnection(ConnectionString), cancellationToken);
     }
 
-    /// <summary>An open connection for one write (a statement or a transaction), disposed as soon as it is done. SQLite has one
-    /// writer per file: in this process, writers queue here for their turn (first come, first served) instead of in SQLite's
-    /// busy handler, which sleeps in growing steps on a blocked pool thread and made latency under load jump to seconds.
-    /// Never open a second writer on the same database while holding one: the queue is not re-entrant.</summary>
-    public async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken = default)
+    /// <summary>Runs one write (statements that belong together) atomically and returns once it is committed. On SQLite, writes
+    /// from the whole process are group-committed by one writer (<see cref="GroupCommit"/>): the work shares the writer's
+    /// connection and transaction, so it must not begin a transaction of its own, must not open another write, and must not
+    /// wait on anything but its own statements. On PostgreSQL it is a transaction on a pooled connection.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
-        if (postgres is not null)
+        ArgumentNullException.ThrowIfNull(work);
+        if (postgres is null)
         {
-            return await postgres.OpenConnectionAsync(cancellationToken);
+            return await SqliteWriter.WriteAsync(work, cancellationToken);
         }
 
-        await sqliteWriter.WaitAsync(cancellationToken);
+        await using var connection = await postgres.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(Statement("BEGIN", cancellationToken));
         try
         {
-            return await OpenSqliteAsync(new WriterConnection(ConnectionString, sqliteWriter), cancellationToken);
+            var result = await work(connection);
+            await connection.ExecuteAsync(Statement("COMMIT", cancellationToken));
+            return result;
         }
         catch
         {
-            sqliteWriter.Release();
+            await connection.ExecuteAsync(Statement("ROLLBACK"));
             throw;
         }
     }
+
+    /// <inheritdoc cref="WriteAsync{T}(Func{DbConnection, Task{T}}, CancellationToken)"/>
+    public Task WriteAsync(Func<DbConnection, Task> work, CancellationToken cancellationToken = default) =>
+        WriteAsync(async connection =>
+        {
+            await work(connection);
+            return true;
+        }, cancellationToken);
+
+    private GroupCommit SqliteWriter => sqliteWriter.Value;
+
+    /// <summary>A transaction control statement. Typed as text: Dapper takes a one-word command for a stored procedure's name.</summary>
+    internal static CommandDefinition Statement(string sql, CancellationToken cancellationToken = default) =>
+        new(sql, commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken);
 
     private static async Task<DbConnection> OpenSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -128,19 +147,12 @@ public abstract class Database : IDisposable
     public void Dispose()
     {
         postgres?.Dispose();
-        sqliteWriter.Dispose();
+        if (sqliteWriter.IsValueCreated)
+        {
+            // Writes queued before disposal still commit.
+            sqliteWriter.Value.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
+        }
+
         GC.SuppressFinalize(this);
-    }
-}
-
-/// <summary>A SQLite connection that gives the writer's turn back when it is disposed.</summary>
-internal sealed class WriterConnection(string connectionString, SemaphoreSlim turn) : SqliteConnection(connectionString)
-{
-    private SemaphoreSlim? turn = turn;
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        Interlocked.Exchange(ref turn, null)?.Release();
     }
 }

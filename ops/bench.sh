@@ -26,13 +26,13 @@ trap cleanup EXIT
 dotnet build -c Release Gateway >/dev/null
 dotnet build -c Release MeterEmulator >/dev/null
 
-# The Gateway as the README's Demo section starts it, with the per-phone rate limit lifted (a load run texts far more
+# The Gateway as the README's Demo section starts it, with the per-phone and per-meter (IR) rate limits lifted (a load run texts far more
 # than a person) and information logs off (they would cost more than the work they describe).
 dotnet Gateway/bin/Release/net10.0/SmsVending.Gateway.dll --urls "$gateway_url" --data "$data" \
   --Gateway:PublicBaseUrl="$gateway_url" --Gateway:Twilio:ApiBaseUrl="http://127.0.0.1:$phones_port" \
   --Gateway:Mpesa:ApiBaseUrl="http://127.0.0.1:$money_port" --Gateway:Mpesa:ShortCode=174379 --Gateway:Mpesa:PassKey=demo-pass-key \
   --Gateway:Mpesa:ConsumerKey=demo-consumer-key --Gateway:Mpesa:ConsumerSecret=demo-consumer-secret \
-  --Gateway:RateLimitPerPhone=1000000 --Logging:LogLevel:Default=Warning >"$data/gateway.log" 2>&1 &
+  --Gateway:RateLimitPerPhone=1000000 --Gateway:Ir:SessionsPerMeter=1000000 --Logging:LogLevel:Default=Warning >"$data/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "$gateway_url/health/ready" >/dev/null 2>&1 && break

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace SmsVending.MeterEmulator.Load;
 
 /// <summary>`load --gateway URL --credentials FILE --customers N --purchases M [--rate R|max] [--concurrency C]
-/// [--duplicate-rate P] [--garbage-rate P] [--amount A] [--reply-timeout S] [--seed N] [--json]`.</summary>
+/// [--duplicate-rate P] [--garbage-rate P] [--ir-share P] [--amount A] [--reply-timeout S] [--seed N] [--json]`.</summary>
 internal static class LoadCommand
 {
     public static Command Create()
@@ -19,6 +19,7 @@ internal static class LoadCommand
         var rate = new Option<double?>("--rate") { Description = "Purchases started per second, or max (default): as fast as answers come", CustomParser = ParseRate };
         var duplicates = Share("--duplicate-rate", "Share (0 to 1) of purchase webhooks posted twice with the same MessageSid, as Twilio retries");
         var garbage = Share("--garbage-rate", "Share (0 to 1) of purchases preceded by a garbage SMS that must get a help answer");
+        var infrared = Share("--ir-share", "Share (0 to 1) of purchases made over the infrared session (the meter credits itself)");
         var amount = new Option<decimal>("--amount") { Description = "What each purchase buys, in the wallet's currency", DefaultValueFactory = _ => 200m };
         amount.Validators.Add(r => { if (r.GetValueOrDefault<decimal>() <= 0) { r.AddError("--amount must be more than 0"); } });
         var timeout = Whole("--reply-timeout", "Seconds a phone waits for its answer", 1, 3600, defaultValue: 30);
@@ -26,7 +27,7 @@ internal static class LoadCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object (no progress bars)" };
         var command = new Command("load", "Provision customers through a running Gateway, send purchase SMS, key every token into an emulated meter, report")
         {
-            customers, purchases, rate, concurrency, duplicates, garbage, amount, timeout, seed, json,
+            customers, purchases, rate, concurrency, duplicates, garbage, infrared, amount, timeout, seed, json,
         };
         world.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
@@ -39,7 +40,7 @@ internal static class LoadCommand
             var settings = new LoadSettings(gateway, credentials, result.GetRequiredValue(customers), result.GetRequiredValue(purchases))
             {
                 PhonesUrl = phones, MoneyUrl = money, Rate = result.GetValue(rate), Concurrency = result.GetRequiredValue(concurrency),
-                DuplicateRate = result.GetValue(duplicates), GarbageRate = result.GetValue(garbage), Amount = result.GetRequiredValue(amount),
+                DuplicateRate = result.GetValue(duplicates), GarbageRate = result.GetValue(garbage), IrShare = result.GetValue(infrared), Amount = result.GetRequiredValue(amount),
                 ReplyTimeout = TimeSpan.FromSeconds(result.GetRequiredValue(timeout)), Seed = result.GetValue(seed) ?? RandomNumberGenerator.GetInt32(int.MaxValue),
             };
             return await RunAsync(settings, result.GetValue(json), cancellationToken);
@@ -58,7 +59,7 @@ internal static class LoadCommand
                         new RemainingTimeColumn(), new SpinnerColumn())
                     .StartAsync(context => LoadRun.RunAsync(settings, TimeProvider.System, new ProgressObserver(context), cancellationToken));
         }
-        catch (Exception e) when (e is GatewayRefusedException or TimeoutException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is GatewayRefusedException or Ir.IrEnrolmentException or TimeoutException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync($"error: the load run could not provision its customers: {e.Message}");
             return 1;

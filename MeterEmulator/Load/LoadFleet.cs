@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.MeterEmulator.GatewayApi;
+using SmsVending.MeterEmulator.Ir;
 using SmsVending.MeterEmulator.Meters;
 using SmsVending.MeterEmulator.MobileMoney;
 
@@ -10,8 +11,9 @@ namespace SmsVending.MeterEmulator.Load;
 
 /// <summary>Provisions a run's customers through the Gateway as a utility would: new STS meters (admin API), their decoder keys
 /// (manufacturing export) loaded into emulated meters, the customers and their bindings (customer CSV import), and wallets
-/// funded by M-Pesa C2B payments for every purchase the run will make.</summary>
-internal sealed class LoadFleet(LoadSettings settings, GatewayClient gateway, MobileMoneyHost money, ILoadObserver observer, TimeProvider time)
+/// funded by M-Pesa C2B payments for every purchase the run will make. When some purchases go over infrared, every meter is
+/// enrolled for it (its identity key registered, the host's key trusted).</summary>
+internal sealed class LoadFleet(LoadSettings settings, HttpClient http, GatewayClient gateway, MobileMoneyHost money, ILoadObserver observer, TimeProvider time)
 {
     /// <summary>Rows per customer import: each import is one Vending transaction that must answer within the admin timeout.</summary>
     private const int ImportBatch = 500;
@@ -36,11 +38,8 @@ internal sealed class LoadFleet(LoadSettings settings, GatewayClient gateway, Mo
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         await gateway.AddMeterAsync(customer.MeterNumber, code, cancellationToken);
         var key = await gateway.DecoderKeyAsync(customer.MeterNumber, cancellationToken);
-        customer.Meter = new StsMeterState
-        {
-            MeterNumber = customer.MeterNumber, DecoderKey = key.KeyHex, Algorithm = key.Algorithm, SupplyGroupCode = key.SupplyGroupCode,
-            TariffIndex = key.TariffIndex, KeyRevision = key.KeyRevision, KeyType = key.KeyType, KeyExpiryNumber = key.KeyExpiry, BaseDate = key.BaseDate,
-        };
+        var meter = MeterFactory.Build(key);
+        customer.Meter = settings.IrShare > 0 ? await IrEnrolment.EnrolAsync(http, settings.Credentials.ManufacturingApiKey, meter, cancellationToken) : meter;
     }
 
     private async Task ImportCustomersAsync(List<LoadCustomer> customers, CancellationToken cancellationToken)

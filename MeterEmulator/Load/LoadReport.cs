@@ -33,6 +33,9 @@ public sealed record LoadReport(
     /// <summary>Purchase webhooks posted a second time with the same MessageSid.</summary>
     public int DuplicateWebhooks { get; init; }
 
+    /// <summary>Purchases made over the infrared session, and those the meter credited itself from.</summary>
+    public InfraredCount Infrared { get; init; } = new(0, 0);
+
     /// <summary>Garbage SMS sent and answered.</summary>
     public GarbageCount Garbage { get; init; } = new(0, 0);
 
@@ -59,3 +62,6 @@ public sealed record LatencyMs(double P50, double P95, double P99, double Max);
 
 /// <summary>Garbage SMS sent, and how many got an answer.</summary>
 public sealed record GarbageCount(int Sent, int Answered);
+
+/// <summary>Infrared purchases made, and credited by the meter.</summary>
+public sealed record InfraredCount(int Sent, int Credited);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using SmsVending.MeterEmulator.GatewayApi;
+using SmsVending.MeterEmulator.Ir;
 using SmsVending.MeterEmulator.Meters;
 using SmsVending.MeterEmulator.PhoneNetwork;
 
@@ -15,14 +16,15 @@ public sealed partial class LoadRun
 
     private readonly LoadSettings settings;
     private readonly PhoneNetworkHost network;
+    private readonly IrPurchase infrared;
     private readonly TimeProvider time;
     private readonly ILoadObserver observer;
     private readonly LoadTally tally = new();
     private readonly HashSet<string> tokensSeen = [];
     private int next = -1;
 
-    private LoadRun(LoadSettings settings, PhoneNetworkHost network, TimeProvider time, ILoadObserver observer) =>
-        (this.settings, this.network, this.time, this.observer) = (settings, network, time, observer);
+    private LoadRun(LoadSettings settings, PhoneNetworkHost network, IrPurchase infrared, TimeProvider time, ILoadObserver observer) =>
+        (this.settings, this.network, this.infrared, this.time, this.observer) = (settings, network, infrared, time, observer);
 
     /// <summary>Runs the whole load against a running Gateway and reports what happened.</summary>
     public static Task<LoadReport> RunAsync(LoadSettings settings, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
@@ -36,9 +38,9 @@ public sealed partial class LoadRun
         await using var world = await OutsideWorld.StartAsync(settings.Gateway, settings.Credentials, settings.PhonesUrl, settings.MoneyUrl, time,
             deliveryWorkers: Math.Max(64, settings.Phones * 2), cancellationToken);
         using var http = new HttpClient { BaseAddress = settings.Gateway, Timeout = TimeSpan.FromSeconds(60) };
-        var customers = await new LoadFleet(settings, new GatewayClient(http, settings.Credentials), world.Money, observer, time).ProvisionAsync(cancellationToken);
+        var customers = await new LoadFleet(settings, http, new GatewayClient(http, settings.Credentials), world.Money, observer, time).ProvisionAsync(cancellationToken);
 
-        var run = new LoadRun(settings, world.Network, time, observer);
+        var run = new LoadRun(settings, world.Network, new IrPurchase(http, time), time, observer);
         observer.Begin("purchases", settings.Purchases);
         var started = time.GetTimestamp();
         for (var i = 0; i < customers.Count; i++)
@@ -73,7 +75,15 @@ public sealed partial class LoadRun
                 await GarbageAsync(customer, Garbage(random), cancellationToken);
             }
 
-            await PurchaseAsync(customer, random.NextDouble() < settings.DuplicateRate, cancellationToken);
+            if (random.NextDouble() < settings.IrShare)
+            {
+                await InfraredPurchaseAsync(customer, cancellationToken);
+            }
+            else
+            {
+                await PurchaseAsync(customer, random.NextDouble() < settings.DuplicateRate, cancellationToken);
+            }
+
             if (--customer.Remaining > 0)
             {
                 idle.Enqueue(customer);

@@ -28,6 +28,10 @@ public sealed record LoadSettings(Uri Gateway, GatewayCredentials Credentials, i
     /// <summary>The share (0 to 1) of purchases preceded by a garbage SMS from the same phone, which must get a help answer.</summary>
     public double GarbageRate { get; init; }
 
+    /// <summary>The share (0 to 1) of purchases made over the infrared session instead of by SMS: the meter credits itself from
+    /// the host's confirmation, and the token SMS that follows as a receipt must carry the same tokens.</summary>
+    public double IrShare { get; init; }
+
     /// <summary>What each purchase buys, in the wallet's currency.</summary>
     public decimal Amount { get; init; } = 200m;
 

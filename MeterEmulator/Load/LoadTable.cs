@@ -20,6 +20,7 @@ internal static class LoadTable
         Row("double vends", report.ExtraTokenSets);
         Row("errors", report.Errors);
         Row("repeated webhooks", report.DuplicateWebhooks);
+        Row("infrared purchases / credited", $"{report.Infrared.Sent} / {report.Infrared.Credited}");
         Row("garbage sent / answered", $"{report.Garbage.Sent} / {report.Garbage.Answered}");
         Row("duration (s)", report.DurationSeconds);
         Row("throughput (purchases/s)", report.ThroughputPerSec);

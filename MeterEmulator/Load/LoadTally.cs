@@ -11,15 +11,22 @@ internal sealed partial class LoadTally
 
     private readonly LongConcurrentHistogram latency = new(1, MaxLatencyMicroseconds, 3);
     private readonly ConcurrentDictionary<string, int> rejections = new(), errors = new();
-    private int purchases, replies, tokensAccepted, tokenSetsAccepted, duplicates, duplicateWebhooks, garbageSent, garbageAnswered, extraMessages, extraTokenSets;
+    private int purchases, replies, tokensAccepted, tokenSetsAccepted, duplicates, duplicateWebhooks, garbageSent, garbageAnswered, extraMessages, extraTokenSets, infraredSent, infraredCredited;
 
     public void PurchaseSent() => Interlocked.Increment(ref purchases);
 
     public void DuplicateWebhookSent() => Interlocked.Increment(ref duplicateWebhooks);
 
+    public void InfraredSent() => Interlocked.Increment(ref infraredSent);
+
+    public void InfraredCredited() => Interlocked.Increment(ref infraredCredited);
+
     public void GarbageSent() => Interlocked.Increment(ref garbageSent);
 
     public void GarbageAnswered() => Interlocked.Increment(ref garbageAnswered);
+
+    /// <summary>An infrared purchase got the host's confirmation (not an SMS, so not in the SMS latency).</summary>
+    public void Confirmed() => Interlocked.Increment(ref replies);
 
     /// <summary>A purchase's answer arrived after <paramref name="latency"/> (SMS into the Gateway → SMS out of it).</summary>
     public void Replied(TimeSpan latency)
@@ -62,7 +69,7 @@ internal sealed partial class LoadTally
         return new LoadReport(purchases, replies, tokensAccepted, Sorted(rejections), duplicates, errors.Values.Sum(), Math.Round(tokenSetsAccepted / seconds, 1), latencyMs)
         {
             Customers = customers, TokenSetsAccepted = tokenSetsAccepted, ExtraTokenSets = extraTokenSets, ErrorReasons = Sorted(errors),
-            DuplicateWebhooks = duplicateWebhooks, Garbage = new GarbageCount(garbageSent, garbageAnswered), ExtraMessages = extraMessages,
+            DuplicateWebhooks = duplicateWebhooks, Infrared = new InfraredCount(infraredSent, infraredCredited), Garbage = new GarbageCount(garbageSent, garbageAnswered), ExtraMessages = extraMessages,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
         };
     }

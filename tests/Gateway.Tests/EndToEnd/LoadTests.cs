@@ -30,6 +30,24 @@ public sealed class LoadTests : GatewayTest
     }
 
     [Fact]
+    public async Task RunAsync_HalfOverInfrared_EveryPurchaseVendsOnceAndEachReceiptCarriesTheCreditedTokens()
+    {
+        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
+        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 3, Purchases: 12)
+        {
+            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 3, IrShare = 0.5, Seed = 11,
+        };
+
+        var report = await LoadRun.RunAsync(settings);
+
+        Assert.True(report.ExitCode == 0, report.ToJson());
+        Assert.Equal((12, 12, 12), (report.Purchases, report.Replies, report.TokenSetsAccepted));
+        Assert.InRange(report.Infrared.Sent, 1, 11);
+        Assert.Equal(report.Infrared.Sent, report.Infrared.Credited);
+        Assert.Equal((0, 0, 0), (report.Duplicates, report.Errors, report.ExtraMessages));
+    }
+
+    [Fact]
     public async Task RunAsync_GatewayRefusesTheRate_ReportsTheRefusalsAndFails()
     {
         // The Gateway's default limit lets a phone send 10 messages a minute; one customer buying 12 times goes over it.

@@ -14,6 +14,7 @@ public class LoadCommandTests
     [InlineData("--customers 10 --purchases 10 --rate -5", "--rate takes purchases per second (more than 0) or max, not '-5'")]
     [InlineData("--customers 10 --purchases 10 --duplicate-rate 1.5", "--duplicate-rate is a share from 0 to 1, not 1.5")]
     [InlineData("--customers 10 --purchases 10 --garbage-rate -0.1", "--garbage-rate is a share from 0 to 1, not -0.1")]
+    [InlineData("--customers 10 --purchases 10 --ir-share 2", "--ir-share is a share from 0 to 1, not 2")]
     [InlineData("--customers 10 --purchases 10 --concurrency 0", "--concurrency must be from 1 to 100000, not 0")]
     [InlineData("--customers 10 --purchases 10 --amount 0", "--amount must be more than 0")]
     public void Parse_BadOption_SaysWhatIsWrong(string options, string error)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using SmsVending.Gateway.CallCentre;
 using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Observability;
 using SmsVending.Gateway.Payments;
@@ -37,6 +38,7 @@ public static class GatewayExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<PhoneRateLimiter>();
+        services.AddSingleton<Ir.IrRateLimiter>();
         services.AddSingleton<SmsTransport>(sp => sp.GetRequiredService<GatewayOptions>().Twilio.ApiBaseUrl is null
             ? new ConsoleSmsTransport()
             : ActivatorUtilities.CreateInstance<TwilioSmsTransport>(sp));
@@ -49,6 +51,8 @@ public static class GatewayExtensions
         services.AddSingleton<MessageSearch>();
         services.AddScoped<StaffReplays>();
         services.AddScoped<TokenDecoding>();
+        services.AddSingleton<ConsoleAssets>();
+        services.AddSingleton<LiveStats>();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(authorization =>

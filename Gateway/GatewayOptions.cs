@@ -36,6 +36,10 @@ public sealed class GatewayOptions : DatabaseOptions
     /// <summary>The window of <see cref="RateLimitPerPhone"/>.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The IR relay route's limits.</summary>
+    [Required]
+    public IrRelayOptions Ir { get; set; } = new();
+
     /// <summary>Staff and admin API keys by holder name (the name the audit records).</summary>
     public Dictionary<string, Staff.ApiKeyOptions> ApiKeys { get; set; } = [];
 
@@ -70,4 +74,16 @@ public sealed class TwilioOptions
     /// <summary>Outbound SMS sent at once.</summary>
     [Range(1, 1024)]
     public int SendConcurrency { get; set; } = 32;
+}
+
+/// <summary>Limits of POST /ir/frames, per <see cref="GatewayOptions.RateLimitWindow"/>.</summary>
+public sealed class IrRelayOptions
+{
+    /// <summary>IR sessions one meter may open (frame 1) per window.</summary>
+    [Range(1, 1_000_000)]
+    public int SessionsPerMeter { get; set; } = 10;
+
+    /// <summary>Frames one session may relay per window (the request and the phone's polls for its confirmation).</summary>
+    [Range(1, 1_000_000)]
+    public int FramesPerSession { get; set; } = 240;
 }

@@ -1,7 +1,9 @@
 using SmsVending.Gateway.Admin;
+using SmsVending.Gateway.CallCentre;
 using SmsVending.Gateway.Edge;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Health;
+using SmsVending.Gateway.Ir;
 using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Staff;
@@ -21,9 +23,11 @@ var app = builder.Build();
 app.MapHealth();
 app.MapSms();
 app.MapStaff();
+app.MapConsole();
 app.MapAdmin();
 app.MapUssd();
 app.MapMpesa();
+app.MapIr();
 app.MapGet("/", () => TypedResults.Text(RouteIndex.Text));
 if (app.Services.GetService<EmbeddedInfo>() is { } embedded)
 {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SmsVending.KeyAuthority.Audit;
 using SmsVending.KeyAuthority.Credentials;
 using SmsVending.KeyAuthority.Decoding;
+using SmsVending.KeyAuthority.Ir;
 using SmsVending.KeyAuthority.Issuance;
 using SmsVending.KeyAuthority.KeyChanges;
 using SmsVending.KeyAuthority.Keys;
@@ -48,6 +49,10 @@ public static class KeyAuthorityExtensions
         services.AddSingleton<ManufacturingExport>();
         services.AddSingleton<IssuanceRecords>();
         services.AddSingleton<StaffTokenDecoder>();
+        services.AddSingleton<HostIdentity>();
+        services.AddSingleton<MeterIdentities>();
+        services.AddSingleton<IrSessionStore>();
+        services.AddSingleton<IrHost>();
         services.AddHostedService<KeyAuthorityStartup>();
         return services;
     }
@@ -61,6 +66,9 @@ public static class KeyAuthorityExtensions
         bus.AddConsumer<ExportMeterKeyConsumer>();
         bus.AddConsumer<ImportMeterKeysConsumer>();
         bus.AddConsumer<DecodeTokenConsumer>();
+        bus.AddConsumer<RelayIrFrameConsumer>();
+        bus.AddConsumer<IrPurchaseOutcomeConsumer>();
+        bus.AddConsumer<RegisterMeterIdentityConsumer>();
         return bus;
     }
 }

@@ -27,4 +27,13 @@ public sealed class KeyAuthorityOptions : DatabaseOptions
 
     /// <summary>How long a locked account stays locked.</summary>
     public TimeSpan CredentialLockout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an IR session may take from the host's hello (frame 2) to the meter's request (frame 3).</summary>
+    public TimeSpan IrSessionLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a relaying phone is told to wait before asking again for a confirmation still being made.</summary>
+    public TimeSpan IrPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>An IR purchase still undecided this long after it was published is published again (Vending takes it once).</summary>
+    public TimeSpan IrRepublishAfter { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -17,7 +17,9 @@ internal static class EmulatorProgram
             Meters.MeterCommands.Create(Console.Out, Console.Error, TimeProvider.System),
             Devices.DeviceCommands.Create(Console.Out, Console.Error, TimeProvider.System),
             Sim.SimCommand.Create(),
+            Ir.IrCommand.Create(Console.Out, Console.Error, TimeProvider.System),
             Demo.DemoCommand.Create(),
+            Load.LoadCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

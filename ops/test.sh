@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test. It installs and starts whatever servers the tests need, so a fresh Debian 12 machine
+# Runs every test. It installs and starts whatever servers (and the browser) the tests need, so a fresh Debian 12 machine
 # with the .NET SDK is enough (as root: it may apt-get install). PostgreSQL and RabbitMQ come from
 # ops/postgres.sh and ops/rabbitmq.sh, on 127.0.0.1 only, and stay running afterwards for the next run;
 # the tests find them through SMSVENDING_TEST_POSTGRES (an Npgsql connection string) and
@@ -18,6 +18,12 @@ SMSVENDING_TEST_RABBITMQ=$(ops/rabbitmq.sh start) || { echo "could not start Rab
 export SMSVENDING_TEST_POSTGRES SMSVENDING_TEST_RABBITMQ
 echo "SMSVENDING_TEST_POSTGRES=$SMSVENDING_TEST_POSTGRES"
 echo "SMSVENDING_TEST_RABBITMQ=$SMSVENDING_TEST_RABBITMQ"
+
+# The call-centre console's browser tests drive Debian's chromium through Playwright (which never downloads a browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing chromium for the console's browser tests"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || { echo "could not install chromium: see above"; exit 1; }
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -12,10 +12,10 @@ public sealed record CustomerTimeline(
 /// <summary>A meter the customer may buy for.</summary>
 public sealed record CustomerMeter(string MeterNumber, string Role);
 
-/// <summary>One purchase or payment on a customer's timeline.</summary>
+/// <summary>One purchase or payment on a customer's timeline; a purchase carries its id (what a staff resend names).</summary>
 public sealed record TimelineEntry(
     DateTimeOffset At, string Kind, string Reference, string Status, decimal Amount, string Currency, string? MeterNumber, string? Detail,
-    IReadOnlyList<string> Tokens);
+    IReadOnlyList<string> Tokens, Guid? PurchaseId = null);
 
 /// <summary>The Gateway reports that the SMS carrying a purchase's tokens was delivered to the phone.</summary>
 public sealed record PurchaseDelivered(Guid PurchaseId);

@@ -46,6 +46,7 @@ internal static class AdminBus
                 MeterKeysImportRefused r => (r.Reason, r.Line),
                 MeterKeyRegistrationRefused r => (r.Reason, null),
                 MeterKeyExportRefused r => (r.Reason, (int?)null),
+                MeterIdentityRefused r => (r.Reason, null),
                 var other => (other.ToString() ?? "refused", null),
             };
             return (null, new Refusal(reason, line, StatusOf(reason, refusedStatus)));

@@ -29,6 +29,7 @@ internal static partial class AdminEndpoints
 
         var factory = routes.MapGroup("/admin").RequireAuthorization(StaffRoles.Manufacturing).AddEndpointFilter<StaffAuditFilter>();
         factory.MapGet("/meters/{meter}/decoder-key", ExportDecoderKeyAsync);
+        factory.MapPut("/meters/{meter}/ir-identity", RegisterIdentityAsync);
         return routes;
     }
 
@@ -91,4 +92,21 @@ internal static partial class AdminEndpoints
             StatusCodes.Status403Forbidden);
         return key is not null ? AdminBus.Json(key) : refusal!.Problem();
     }
+
+    /// <summary>The meter factory registers the meter's Ed25519 public key ({"publicKey": "64 hex digits"}) and gets the host's public
+    /// key to load into the meter; the same key again answers the same, another key 409, an unknown meter 404.</summary>
+    public static async Task<IResult> RegisterIdentityAsync(string meter, JsonBody body, IRequestClient<RegisterMeterIdentity> client, CancellationToken cancellationToken)
+    {
+        if (!body.TryRead<MeterIdentityBody>(out var identity, out var problem))
+        {
+            return problem;
+        }
+
+        var (registered, refusal) = await AdminBus.AskAsync<RegisterMeterIdentity, MeterIdentityRegistered, MeterIdentityRefused>(client,
+            new RegisterMeterIdentity(meter, identity.PublicKey), cancellationToken);
+        return registered is not null ? AdminBus.Json(registered) : refusal!.Problem();
+    }
 }
+
+/// <summary>The body of PUT /admin/meters/{meter}/ir-identity.</summary>
+internal sealed record MeterIdentityBody(string PublicKey);

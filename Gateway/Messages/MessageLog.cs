@@ -9,24 +9,25 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
 {
     private const string Columns = "id, channel, external_id, phone, body, command, meter_number, received_at, answered_at, outcome";
 
-    /// <summary>Stores a message; null when the provider sent this id before (a retry), else the stored row.</summary>
+    /// <summary>Stores a message (with the mobile-money receipt a payment callback carries); null when the provider sent this id before (a retry), else the stored row.</summary>
     /// <remarks>A database restart is waited out (the provider waits for our answer): a commit whose answer was lost comes back as
     /// "sent before", and the periodic re-drive hands that message on.</remarks>
-    public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, CancellationToken cancellationToken = default)
+    public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, string? receipt = null,
+        CancellationToken cancellationToken = default)
     {
         // ON CONFLICT DO NOTHING: a retry finds its twin and changes nothing, without an error to catch.
         const string Sql = $"""
-            INSERT INTO gw_inbound (channel, external_id, phone, body, received_at)
-            VALUES (@channel, @externalId, @phone, @body, @at)
+            INSERT INTO gw_inbound (channel, external_id, phone, body, receipt, received_at)
+            VALUES (@channel, @externalId, @phone, @body, @receipt, @at)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING {Columns}
             """;
         var at = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return await Database.RideOutAsync(async token =>
+        return await Database.RideOutAsync(async token => await database.WriteAsync(async connection =>
         {
-            await using var connection = await database.OpenAsync(token);
-            return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql, new { channel, externalId, phone, body, at }, cancellationToken: token));
-        }, cancellationToken);
+            return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+                new { channel, externalId, phone, body, receipt, at }, cancellationToken: token));
+        }, token), cancellationToken);
     }
 
     /// <summary>The stored message, or null.</summary>
@@ -40,10 +41,12 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Records what the message was read as (command and meter) once parsed.</summary>
     public async Task ParsedAsync(long id, string command, string? meterNumber, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
-            cancellationToken: cancellationToken));
+        await database.WriteAsync(async connection =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
+                cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
@@ -55,9 +58,11 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             WHERE external_id = @externalId AND answered_at IS NULL
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return await database.WriteAsync(async connection =>
+        {
+            return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+                new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Purchases (SMS or USSD) received since <paramref name="since"/>, handed on and still without an outcome.</summary>

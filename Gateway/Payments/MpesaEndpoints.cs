@@ -51,13 +51,13 @@ internal static class MpesaEndpoints
     /// <summary>Stores the confirmation once per TransID and hands it on; a repeat is acknowledged without a second payment.</summary>
     public static async Task<IResult> ConfirmAsync([AsParameters] StoredCallback callback) =>
         C2bTransaction.Parse(callback.Body.Root, out var problem) is { } payment
-            ? await callback.StoreAsync(Channels.MpesaC2b, payment.TransId, payment.Msisdn)
+            ? await callback.StoreAsync(Channels.MpesaC2b, payment.TransId, payment.Msisdn, payment.TransId)
             : callback.Malformed(Channels.MpesaC2b, problem!);
 
     /// <summary>Stores the push's result once per CheckoutRequestID and hands it on.</summary>
     public static async Task<IResult> StkCallbackAsync([AsParameters] StoredCallback callback) =>
         StkResult.Parse(callback.Body.Root, out var problem) is { } result
-            ? await callback.StoreAsync(Channels.MpesaStk, result.CheckoutRequestId, result.Phone)
+            ? await callback.StoreAsync(Channels.MpesaStk, result.CheckoutRequestId, result.Phone, result.Receipt)
             : callback.Malformed(Channels.MpesaStk, problem!);
 
     private static IResult Validation(string code, string description) => TypedResults.Json(new ValidationResult(code, description), DarajaClient.Exact);

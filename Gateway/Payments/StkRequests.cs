@@ -15,20 +15,24 @@ internal sealed class StkRequests(GatewayDatabase database, TimeProvider clock)
             INSERT INTO gw_stk_requests (purchase_id, phone, amount, currency, created_at) VALUES (@purchaseId, @Phone, @amount, @Currency, @now)
             ON CONFLICT (purchase_id) DO NOTHING
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        return await database.WriteAsync(async connection =>
         {
-            purchaseId = charge.PurchaseId.ToString("N"), charge.Phone, amount = charge.Amount.ToString(CultureInfo.InvariantCulture), charge.Currency,
-            now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        }, cancellationToken: cancellationToken)) == 1;
+            return await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            {
+                purchaseId = charge.PurchaseId.ToString("N"), charge.Phone, amount = charge.Amount.ToString(CultureInfo.InvariantCulture), charge.Currency,
+                now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, cancellationToken: cancellationToken)) == 1;
+        }, cancellationToken);
     }
 
     /// <summary>Gives a claim back when the push surely did not reach the provider, so a retry may push.</summary>
     public async Task ReleaseAsync(Guid purchaseId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM gw_stk_requests WHERE purchase_id = @id AND checkout_request_id IS NULL",
-            new { id = purchaseId.ToString("N") }, cancellationToken: cancellationToken));
+        await database.WriteAsync(async connection =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM gw_stk_requests WHERE purchase_id = @id AND checkout_request_id IS NULL",
+                new { id = purchaseId.ToString("N") }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Records the provider's ids for the push.</summary>
@@ -38,11 +42,13 @@ internal sealed class StkRequests(GatewayDatabase database, TimeProvider clock)
             UPDATE gw_stk_requests SET checkout_request_id = @checkoutRequestId, merchant_request_id = @merchantRequestId, pushed_at = @now
             WHERE purchase_id = @id
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        await database.WriteAsync(async connection =>
         {
-            id = purchaseId.ToString("N"), checkoutRequestId, merchantRequestId, now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        }, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            {
+                id = purchaseId.ToString("N"), checkoutRequestId, merchantRequestId, now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>The purchase a push was for, or null when no push of ours has that checkout id (yet).</summary>

@@ -13,12 +13,13 @@ internal readonly record struct StoredCallback(HttpRequest Request, MessageLog L
 {
     public JsonBody Body => Request.HttpContext.Features.GetRequiredFeature<JsonBody>();
 
-    /// <summary>Stores it under the provider's id (a repeat is stored once), hands it on, and acknowledges as Daraja expects.</summary>
-    public async Task<IResult> StoreAsync(string channel, string externalId, string? msisdn)
+    /// <summary>Stores it under the provider's id (a repeat is stored once) with the payment's receipt, hands it on, and acknowledges as
+    /// Daraja expects.</summary>
+    public async Task<IResult> StoreAsync(string channel, string externalId, string? msisdn, string? receipt)
     {
         // The MSISDN may be masked by the provider: then the row has no phone.
         var phone = msisdn is not null && Phones.TryNormalise(msisdn, Options.DefaultRegion, out var e164, out _) ? e164 : null;
-        var stored = await Log.StoreAsync(channel, externalId, phone, Body.Raw, Request.HttpContext.RequestAborted);
+        var stored = await Log.StoreAsync(channel, externalId, phone, Body.Raw, receipt, Request.HttpContext.RequestAborted);
         Metrics.Received(channel, stored is null ? "duplicate" : "stored");
         if (stored is not null)
         {

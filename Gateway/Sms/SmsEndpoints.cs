@@ -49,7 +49,7 @@ internal static partial class SmsEndpoints
             return TypedResults.Problem("too many messages from this phone; try again later", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        var stored = await log.StoreAsync(Channels.Sms, sid, phone, form["Body"].ToString(), request.HttpContext.RequestAborted);
+        var stored = await log.StoreAsync(Channels.Sms, sid, phone, form["Body"].ToString(), cancellationToken: request.HttpContext.RequestAborted);
         metrics.Received(Channels.Sms, stored is null ? "duplicate" : "stored");
         if (stored is not null)
         {

@@ -7,7 +7,8 @@ using SmsVending.Infrastructure.Phones;
 
 namespace SmsVending.Gateway.Staff;
 
-/// <summary>Staff searches of the message log: inbound and outbound messages by phone, meter, token, reference or time window.</summary>
+/// <summary>Staff searches of the message log: inbound and outbound messages by phone, meter, token, reference (a provider's id, an SMS's
+/// reference, or an M-Pesa receipt) or time window.</summary>
 public sealed class MessageSearch(GatewayDatabase database, GatewayOptions options)
 {
     /// <summary>Messages matching every given filter, newest first; PINs and registration codes are masked.</summary>
@@ -31,7 +32,7 @@ public sealed class MessageSearch(GatewayDatabase database, GatewayOptions optio
             SELECT * FROM (
                 SELECT 'in' AS direction, id, channel, external_id AS reference, phone, body, command, meter_number, NULL AS tokens,
                        COALESCE(outcome, CASE WHEN answered_at IS NULL THEN 'open' END) AS status, NULL AS error, received_at AS at
-                FROM gw_inbound WHERE {Where("received_at", "external_id = @reference", outbound: false)}
+                FROM gw_inbound WHERE {Where("received_at", "external_id = @reference OR receipt = UPPER(@reference)", outbound: false)}
                 UNION ALL
                 SELECT 'out', id, 'sms', COALESCE(reference, answers), phone, body, NULL, meter_number, tokens, status, error, created_at
                 FROM gw_outbound WHERE {Where("created_at", "answers = @reference OR reference = UPPER(@reference) OR provider_sid = @reference", outbound: true)}

@@ -14,11 +14,13 @@ public sealed class StaffAudit(GatewayDatabase database, TimeProvider clock)
             INSERT INTO gw_staff_audit (at, who, role, action, target, reason, source, status)
             VALUES (@At, @Who, @Role, @Action, @Target, @Reason, @Source, @Status)
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        await database.WriteAsync(async connection =>
         {
-            At = clock.GetUtcNow().ToUnixTimeMilliseconds(), entry.Who, entry.Role, entry.Action, entry.Target, entry.Reason, entry.Source, entry.Status,
-        }, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            {
+                At = clock.GetUtcNow().ToUnixTimeMilliseconds(), entry.Who, entry.Role, entry.Action, entry.Target, entry.Reason, entry.Source, entry.Status,
+            }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Entries in the window (optionally one person's), newest first.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using MassTransit;
 using SmsVending.Contracts.Vending;
 using SmsVending.Infrastructure.Phones;
@@ -12,6 +13,7 @@ internal static class StaffEndpoints
     public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder routes)
     {
         var staff = routes.MapGroup("/staff").RequireAuthorization(StaffRoles.Agent).AddEndpointFilter<StaffAuditFilter>();
+        staff.MapGet("/me", WhoAmI);
         staff.MapGet("/messages", FindMessagesAsync);
         staff.MapGet("/purchases", FindPurchasesAsync);
         staff.MapGet("/customers/{phone}/timeline", TimelineAsync);
@@ -23,6 +25,13 @@ internal static class StaffEndpoints
         staff.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync).RequireAuthorization(StaffRoles.Supervisor);
         staff.MapPost("/dead-letters/redrive", DeadLetterEndpoints.RedriveAsync).RequireAuthorization(StaffRoles.Supervisor);
         return routes;
+    }
+
+    /// <summary>Who holds the key and what the role may do (the console signs in with it, so sign-ins are in the audit).</summary>
+    public static IResult WhoAmI(ClaimsPrincipal user)
+    {
+        var role = user.FindFirstValue(ClaimTypes.Role)!;
+        return TypedResults.Ok(new StaffMember(user.Identity!.Name!, role, StaffRoles.Policies[StaffRoles.Supervisor].Contains(role)));
     }
 
     public static async Task<IResult> FindMessagesAsync(MessageSearch search, string? phone, string? meter, string? token, string? reference,
@@ -53,9 +62,15 @@ internal static class StaffEndpoints
         var take = Math.Clamp(limit ?? 100, 1, MaxLimit);
         var vending = (await timelines.GetResponse<CustomerTimeline>(new GetCustomerTimeline(e164, take), cancellationToken)).Message;
         var messages = await search.FindAsync(new MessageQuery(Phone: e164, Limit: take), cancellationToken);
-        var entries = vending.Entries.Select(e => new StaffTimelineEntry(e.At, e.Kind, e.Reference, e.Status, e.Detail, e.MeterNumber, e.Amount, e.Tokens, null))
+        var entries = vending.Entries.Select(e => new StaffTimelineEntry(e.At, e.Kind, e.Reference, e.Status, e.Detail, e.MeterNumber, e.Amount, e.Tokens, null)
+            {
+                PurchaseId = e.PurchaseId,
+            })
             .Concat(messages.Select(m => new StaffTimelineEntry(m.Time, $"{m.Channel}-{m.Direction}", m.Reference, m.Status, m.Error, m.MeterNumber, null,
-                m.Tokens?.Split(' ') ?? [], m.Body)))
+                m.Tokens?.Split(' ') ?? [], m.Body)
+            {
+                MessageId = m.Direction == "in" ? m.Id : null, Command = m.Command,
+            }))
             .OrderByDescending(e => e.At).Take(take).ToList();
         return TypedResults.Ok(new StaffTimeline(vending.Found, e164, vending.Name, vending.Language, vending.WalletBalance, vending.Currency, vending.Meters, entries));
     }
@@ -135,10 +150,23 @@ public sealed record BulkReplayRequest(DateTimeOffset? From, DateTimeOffset? To,
 /// <summary>A token to explain, and the meter it is for or the customer's phone.</summary>
 public sealed record DecodeRequest(string? Token, string? Meter = null, string? Phone = null, string? Reason = null) : IStaffAction;
 
+/// <summary>The signed-in staff member: the key's name, its role, and whether it may do what supervisors do.</summary>
+public sealed record StaffMember(string Name, string Role, bool Supervisor);
+
 /// <summary>A customer's timeline as staff see it.</summary>
 public sealed record StaffTimeline(bool Found, string Phone, string? Name, string? Language, decimal WalletBalance, string Currency,
     IReadOnlyList<CustomerMeter> Meters, IReadOnlyList<StaffTimelineEntry> Entries);
 
 /// <summary>One line on the timeline: a purchase, a payment, or a message in or out.</summary>
 public sealed record StaffTimelineEntry(DateTimeOffset At, string Kind, string? Reference, string? Status, string? Detail, string? MeterNumber, decimal? Amount,
-    IReadOnlyList<string> Tokens, string? Text);
+    IReadOnlyList<string> Tokens, string? Text)
+{
+    /// <summary>A purchase's id, for a resend.</summary>
+    public Guid? PurchaseId { get; init; }
+
+    /// <summary>An inbound message's id in the message log, for a replay.</summary>
+    public long? MessageId { get; init; }
+
+    /// <summary>What an inbound message was read as (BUY, LAST, HELP, UNKNOWN…; C2B, STK n for payments); null while unread.</summary>
+    public string? Command { get; init; }
+}

@@ -93,7 +93,7 @@ internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEn
     private async Task<string> BuyAsync(string sessionId, string phone, UssdState state, string? pin, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.Serialize(new UssdPurchase(state.Meter!, state.Amount!.Value, pin));
-        if (await log.StoreAsync(Channels.Ussd, sessionId, phone, body, cancellationToken) is { } stored)
+        if (await log.StoreAsync(Channels.Ussd, sessionId, phone, body, cancellationToken: cancellationToken) is { } stored)
         {
             await InboundHandOff.PublishAsync(bus, stored, logger);
         }

@@ -29,20 +29,24 @@ internal sealed class UssdSessions(GatewayDatabase database)
             VALUES (@SessionId, @Phone, @State, @StartedAt, @Now, @ExpiresAt)
             ON CONFLICT (session_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at, expires_at = excluded.expires_at
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        await database.WriteAsync(async connection =>
         {
-            session.SessionId, session.Phone, State = JsonSerializer.Serialize(session.State, Json), StartedAt = session.StartedAt.ToUnixTimeMilliseconds(),
-            Now = now.ToUnixTimeMilliseconds(), ExpiresAt = session.ExpiresAt.ToUnixTimeMilliseconds(),
-        }, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            {
+                session.SessionId, session.Phone, State = JsonSerializer.Serialize(session.State, Json), StartedAt = session.StartedAt.ToUnixTimeMilliseconds(),
+                Now = now.ToUnixTimeMilliseconds(), ExpiresAt = session.ExpiresAt.ToUnixTimeMilliseconds(),
+            }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Deletes sessions that expired before <paramref name="before"/>; returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM gw_ussd_sessions WHERE expires_at < @before",
-            new { before = before.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return await database.WriteAsync(async connection =>
+        {
+            return await connection.ExecuteAsync(new CommandDefinition("DELETE FROM gw_ussd_sessions WHERE expires_at < @before",
+                new { before = before.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 }
 

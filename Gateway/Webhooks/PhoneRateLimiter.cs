@@ -2,27 +2,34 @@ using System.Threading.RateLimiting;
 
 namespace SmsVending.Gateway.Webhooks;
 
-/// <summary>Per-phone limits on inbound messages (ASP.NET Core's rate limiting): one phone cannot flood the system.</summary>
-/// <remarks>Partitioned by the sender's phone, which is only known once the provider's form is read, so the endpoints ask
-/// it after reading rather than the rate-limiting middleware before.</remarks>
-public sealed class PhoneRateLimiter : IDisposable
+/// <summary>A fixed window of permits per key (ASP.NET Core's partitioned rate limiting): one sender cannot flood the system.</summary>
+/// <remarks>Keyed by something only known once the request is read (a sender's phone, a meter, an IR session), so the endpoints ask it
+/// after reading rather than the rate-limiting middleware before.</remarks>
+public abstract class KeyedRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
 
-    /// <summary>A fixed window per phone from the Gateway's options.</summary>
-    public PhoneRateLimiter(GatewayOptions options) =>
-        limiter = PartitionedRateLimiter.Create<string, string>(phone => RateLimitPartition.GetFixedWindowLimiter(phone, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A window of <paramref name="permits"/> per key.</summary>
+    protected KeyedRateLimiter(int permits, TimeSpan window) =>
+        limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = options.RateLimitPerPhone, Window = options.RateLimitWindow, QueueLimit = 0,
+            PermitLimit = permits, Window = window, QueueLimit = 0,
         }));
 
-    /// <summary>True when the phone may send one more message now.</summary>
-    public bool TryAcquire(string phone)
+    /// <summary>True when the key may have one more now.</summary>
+    public bool TryAcquire(string key)
     {
-        using var lease = limiter.AttemptAcquire(phone);
+        using var lease = limiter.AttemptAcquire(key);
         return lease.IsAcquired;
     }
 
     /// <inheritdoc />
-    public void Dispose() => limiter.Dispose();
+    public void Dispose()
+    {
+        limiter.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+/// <summary>Per-phone limits on inbound messages (Gateway:RateLimitPerPhone per RateLimitWindow).</summary>
+public sealed class PhoneRateLimiter(GatewayOptions options) : KeyedRateLimiter(options.RateLimitPerPhone, options.RateLimitWindow);

@@ -19,6 +19,7 @@ namespace SmsVending.Infrastructure.Storage;
 public abstract class Database : IDisposable
 {
     private readonly NpgsqlDataSource? postgres;
+    private readonly Lazy<GroupCommit> sqliteWriter;
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -28,6 +29,7 @@ public abstract class Database : IDisposable
         Provider = provider;
         ConnectionString = connectionString;
         postgres = provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
+        sqliteWriter = new(() => new GroupCommit(cancellationToken => OpenSqliteAsync(new SqliteConnection(ConnectionString), cancellationToken)));
     }
 
     /// <summary>Which database this is.</summary>
@@ -44,7 +46,52 @@ public abstract class Database : IDisposable
             return await postgres.OpenConnectionAsync(cancellationToken);
         }
 
-        var connection = new SqliteConnection(ConnectionString);
+        return await OpenSqliteAsync(new SqliteConnection(ConnectionString), cancellationToken);
+    }
+
+    /// <summary>Runs one write (statements that belong together) atomically and returns once it is committed. On SQLite, writes
+    /// from the whole process are group-committed by one writer (<see cref="GroupCommit"/>): the work shares the writer's
+    /// connection and transaction, so it must not begin a transaction of its own, must not open another write, and must not
+    /// wait on anything but its own statements. On PostgreSQL it is a transaction on a pooled connection.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (postgres is null)
+        {
+            return await SqliteWriter.WriteAsync(work, cancellationToken);
+        }
+
+        await using var connection = await postgres.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(Statement("BEGIN", cancellationToken));
+        try
+        {
+            var result = await work(connection);
+            await connection.ExecuteAsync(Statement("COMMIT", cancellationToken));
+            return result;
+        }
+        catch
+        {
+            await connection.ExecuteAsync(Statement("ROLLBACK"));
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="WriteAsync{T}(Func{DbConnection, Task{T}}, CancellationToken)"/>
+    public Task WriteAsync(Func<DbConnection, Task> work, CancellationToken cancellationToken = default) =>
+        WriteAsync(async connection =>
+        {
+            await work(connection);
+            return true;
+        }, cancellationToken);
+
+    private GroupCommit SqliteWriter => sqliteWriter.Value;
+
+    /// <summary>A transaction control statement. Typed as text: Dapper takes a one-word command for a stored procedure's name.</summary>
+    internal static CommandDefinition Statement(string sql, CancellationToken cancellationToken = default) =>
+        new(sql, commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken);
+
+    private static async Task<DbConnection> OpenSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         await connection.OpenAsync(cancellationToken);
         // FULL: a committed write (a TID, a debit) must survive a power cut.
         await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
@@ -128,6 +175,12 @@ public abstract class Database : IDisposable
     public void Dispose()
     {
         postgres?.Dispose();
+        if (sqliteWriter.IsValueCreated)
+        {
+            // Writes queued before disposal still commit.
+            sqliteWriter.Value.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using SmsVending.Contracts.Tokens.Sts;
+using SmsVending.MeterEmulator.GatewayApi;
 using SmsVending.MeterEmulator.Meters;
 
 namespace SmsVending.MeterEmulator.Demo;
@@ -20,11 +21,7 @@ public sealed partial class DemoStory
         await gateway.AddMeterAsync(meter, code, cancellationToken);
         Say($"meter {meter} added: tariff DOMESTIC, supply group 600001, tariff index 1, registration code {code}");
         var key = await gateway.DecoderKeyAsync(meter, cancellationToken);
-        meterState = new StsMeterState
-        {
-            MeterNumber = meter, DecoderKey = key.KeyHex, Algorithm = key.Algorithm, SupplyGroupCode = key.SupplyGroupCode, TariffIndex = key.TariffIndex,
-            KeyRevision = key.KeyRevision, KeyType = key.KeyType, KeyExpiryNumber = key.KeyExpiry, BaseDate = key.BaseDate,
-        };
+        meterState = MeterFactory.Build(key);
         Say($"emulated STS meter built with its decoder key ({key.Algorithm}, KRN {key.KeyRevision}, base date {key.BaseDate}): credit {meterState.Credit}");
         return (meter, code);
     }
@@ -41,7 +38,7 @@ public sealed partial class DemoStory
     /// <summary>3: the customer pays the paybill with the phone as account (a wallet top-up) and asks for the balance.</summary>
     private async Task TopUpAsync(string phone, CancellationToken cancellationToken)
     {
-        Step($"The customer pays KES {TopUp} by M-Pesa to paybill {DemoSettings.ShortCode}, account {phone} (a wallet top-up)");
+        Step($"The customer pays KES {TopUp} by M-Pesa to paybill {OutsideWorld.ShortCode}, account {phone} (a wallet top-up)");
         var payment = await money.SendC2bAsync(phone, phone, TopUp, cancellationToken: cancellationToken);
         if (!payment.Accepted)
         {

@@ -1,3 +1,4 @@
+using SmsVending.MeterEmulator.GatewayApi;
 using SmsVending.MeterEmulator.MobileMoney;
 using SmsVending.MeterEmulator.PhoneNetwork;
 
@@ -11,12 +12,12 @@ public sealed partial class DemoStory
     private readonly DemoSettings settings;
     private readonly TextWriter output;
     private readonly TimeProvider time;
-    private readonly DemoGateway gateway;
+    private readonly GatewayClient gateway;
     private readonly PhoneNetworkHost network;
     private readonly MobileMoneyHost money;
     private int step;
 
-    private DemoStory(DemoSettings settings, TextWriter output, TimeProvider time, DemoGateway gateway, PhoneNetworkHost network, MobileMoneyHost money) =>
+    private DemoStory(DemoSettings settings, TextWriter output, TimeProvider time, GatewayClient gateway, PhoneNetworkHost network, MobileMoneyHost money) =>
         (this.settings, this.output, this.time, this.gateway, this.network, this.money) = (settings, output, time, gateway, network, money);
 
     /// <summary>Tells the story; 0 when every step behaved as expected, 1 (with the reason printed) at the first that did not.</summary>
@@ -29,23 +30,17 @@ public sealed partial class DemoStory
         DemoStory? story = null;
         try
         {
-            await using var network = await PhoneNetworkHost.StartAsync(new PhoneNetworkSettings
-            {
-                AccountSid = credentials.TwilioAccountSid, AuthToken = credentials.TwilioAuthToken, GatewayWebhook = new Uri(settings.Gateway, "/sms/twilio"),
-            }, settings.PhonesUrl, time, cancellationToken);
-            await using var money = await MobileMoneyHost.StartAsync(new MobileMoneySettings
-            {
-                ConsumerKey = DemoSettings.ConsumerKey, ConsumerSecret = DemoSettings.ConsumerSecret, ShortCode = DemoSettings.ShortCode, PassKey = DemoSettings.PassKey,
-                Gateway = settings.Gateway, CallbackSecret = credentials.MpesaCallbackSecret,
-            }, settings.MoneyUrl, time, cancellationToken);
+            await using var world = await OutsideWorld.StartAsync(settings.Gateway, credentials, settings.PhonesUrl, settings.MoneyUrl, time,
+                cancellationToken: cancellationToken);
+            var (network, money) = (world.Network, world.Money);
             using var http = new HttpClient { BaseAddress = settings.Gateway, Timeout = settings.StepTimeout };
             await output.WriteLineAsync($"Phone network at {network.BaseAddress}, M-Pesa at {money.BaseAddress}, Gateway at {settings.Gateway}");
-            story = new DemoStory(settings, output, time, new DemoGateway(http, credentials), network, money);
+            story = new DemoStory(settings, output, time, new GatewayClient(http, credentials), network, money);
             await story.TellAsync(cancellationToken);
             await output.WriteLineAsync("Done: every step behaved as expected.");
             return 0;
         }
-        catch (Exception e) when (e is DemoFailure or TimeoutException or HttpRequestException or TaskCanceledException or IOException
+        catch (Exception e) when (e is DemoFailure or GatewayRefusedException or TimeoutException or HttpRequestException or TaskCanceledException or IOException
                                       && !cancellationToken.IsCancellationRequested)
         {
             var where = story is null ? "Could not start" : $"Step {story.step} failed";

@@ -13,6 +13,10 @@ internal static class EmulatorWebHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(EmulatorWebHost).Assembly.GetName().Name });
         builder.WebHost.UseUrls(url);
+
+        // Every command prints what it serves itself; logs go to stderr so that `--json` output stays one clean object.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         services(builder.Services);
         var app = builder.Build();
         routes(app);

@@ -18,17 +18,40 @@ internal static class CliParse
         {
             return action(result);
         }
-        catch (CliInputException e)
+        catch (Exception e) when (Report(error, e) is { } code)
         {
-            error.WriteLine($"error: {e.Option}: {e.Message}");
-            return BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
-        {
-            error.WriteLine($"error: {e.Message.Split('\n')[0].Trim()}");
-            return Failed;
+            return code;
         }
     });
+
+    /// <summary>The same for a command that talks to the Gateway: what it refuses or a failed connection is also reported and 1.</summary>
+    public static void SetAction(Command command, TextWriter error, Func<ParseResult, CancellationToken, Task<int>> action) => command.SetAction(async (result, cancellationToken) =>
+    {
+        try
+        {
+            return await action(result, cancellationToken);
+        }
+        catch (Exception e) when (Report(error, e) is { } code)
+        {
+            return code;
+        }
+    });
+
+    /// <summary>Prints a failure the user can act on and gives its exit code; null for a fault that should surface.</summary>
+    private static int? Report(TextWriter error, Exception exception)
+    {
+        switch (exception)
+        {
+            case CliInputException e:
+                error.WriteLine($"error: {e.Option}: {e.Message}");
+                return BadInput;
+            case IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or HttpRequestException or Ir.IrEnrolmentException:
+                error.WriteLine($"error: {exception.Message.Split('\n')[0].Trim()}");
+                return Failed;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>Writes a new state file; an existing one is replaced only when asked to.</summary>
     public static void SaveNew<T>(string path, T state, bool force)

@@ -43,6 +43,7 @@ internal static class MeterCommands
                 RatePerHour = result.GetValue(rate) is { } r ? CliParse.Decimal("--rate", r) : null,
                 ManufacturerCode = result.GetValue(mfr) is { } m ? (int)CliParse.Number("--mfr", m, 0, 0xFFFF) : meter.ManufacturerCode,
                 Kind = CliParse.Choice("--kind", result.GetValue(kind) ?? "electricity", Kinds),
+                IrIdentityKey = Ir.IrEnrolment.NewIdentityKey(), // made at manufacture; `ir enrol` registers its public half
             };
             CliParse.SaveNew(path, meter, result.GetValue(force));
             output.WriteLine($"meter {meter.MeterNumber} written to {path}");

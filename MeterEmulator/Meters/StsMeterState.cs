@@ -86,4 +86,10 @@ public sealed record StsMeterState
 
     /// <summary>The result of the last entry, as the display shows it.</summary>
     public MeterResult? LastResult { get; init; }
+
+    /// <summary>The meter's Ed25519 identity key for IR sessions (the 32-byte seed in hex), made at manufacture; never shown.</summary>
+    public string? IrIdentityKey { get; init; }
+
+    /// <summary>The sales host's Ed25519 public key (hex) the meter trusts, loaded by the factory when it registered the meter's key.</summary>
+    public string? IrHostKey { get; init; }
 }

@@ -39,7 +39,7 @@ internal sealed class DeliveryWorker(
         }
         else
         {
-            inbox.Deliver(new InboxMessage(sent.Sid, sent.From, sent.To, sent.Body, now));
+            inbox.Deliver(new InboxMessage(sent.Sid, sent.From, sent.To, sent.Body, now) { AcceptedAt = sent.DateCreated });
             final = sent with { Status = "delivered", DateUpdated = now };
         }
 

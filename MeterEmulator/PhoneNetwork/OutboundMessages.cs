@@ -17,6 +17,8 @@ internal sealed class OutboundMessages
         queue.Writer.TryWrite(message);
     }
 
+    public int Count => bySid.Count;
+
     public NetworkMessage? Find(string sid) => bySid.GetValueOrDefault(sid);
 
     public NetworkMessage Update(NetworkMessage message) => bySid[message.Sid] = message;

@@ -9,6 +9,7 @@ public sealed class PhoneNetworkHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly HttpClient phones;
     private readonly TimeProvider time;
+    private readonly OutboundMessages outbound;
 
     private PhoneNetworkHost(WebApplication app, Uri baseAddress)
     {
@@ -17,6 +18,7 @@ public sealed class PhoneNetworkHost : IAsyncDisposable
         Settings = app.Services.GetRequiredService<PhoneNetworkSettings>();
         Inbox = app.Services.GetRequiredService<PhoneInbox>();
         time = app.Services.GetRequiredService<TimeProvider>();
+        outbound = app.Services.GetRequiredService<OutboundMessages>();
         phones = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EmulatedPhone));
     }
 
@@ -25,6 +27,9 @@ public sealed class PhoneNetworkHost : IAsyncDisposable
 
     /// <summary>Every phone's received SMS.</summary>
     public PhoneInbox Inbox { get; }
+
+    /// <summary>How many messages the REST API has accepted so far.</summary>
+    public int MessagesAccepted => outbound.Count;
 
     /// <summary>The account, the Gateway's webhook, and the fault switches (changeable while running).</summary>
     public PhoneNetworkSettings Settings { get; }

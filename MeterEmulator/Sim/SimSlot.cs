@@ -1,3 +1,5 @@
+using SmsVending.MeterEmulator.Meters;
+
 namespace SmsVending.MeterEmulator.Sim;
 
 /// <summary>The meter's SIM slot (the patent's storage-device path): reads the utility's token messages off the SIM.</summary>

@@ -115,8 +115,10 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
 
         const string Sql = "UPDATE vd_customers SET pin_hash = @PinHash, pin_failures = 0, pin_locked_until = NULL WHERE id = @Id";
         customer.PinHash = hasher.Hash(pin);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Sql, new { customer.PinHash, customer.Id }, cancellationToken: cancellationToken));
+        await database.WriteAsync(async connection =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { customer.PinHash, customer.Id }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <summary>Whether the PIN is right: a customer without a PIN has the well-known <see cref="FirstPin"/> until they set one.</summary>
@@ -139,26 +141,28 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
             return new PinProblem(PinOutcome.Missing, null);
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        if (Matches(customer, pin))
+        return await database.WriteAsync(async connection =>
         {
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_customers SET pin_failures = 0 WHERE id = @Id", customer, cancellationToken: cancellationToken));
-            return null;
-        }
+            if (Matches(customer, pin))
+            {
+                await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_customers SET pin_failures = 0 WHERE id = @Id", customer, cancellationToken: cancellationToken));
+                return null;
+            }
 
-        const string Failed = """
-            UPDATE vd_customers SET
-                pin_locked_until = CASE WHEN pin_failures + 1 >= @Limit THEN @Until ELSE pin_locked_until END,
-                pin_failures = CASE WHEN pin_failures + 1 >= @Limit THEN 0 ELSE pin_failures + 1 END
-            WHERE id = @Id
-            RETURNING pin_locked_until
-            """;
-        var until = now + (long)options.PinLockout.TotalMilliseconds;
-        var lockedUntil = await connection.QuerySingleAsync<long?>(new CommandDefinition(Failed, new { customer.Id, Limit = options.PinMaxFailures, Until = until },
-            cancellationToken: cancellationToken));
-        return lockedUntil == until
-            ? new PinProblem(PinOutcome.Locked, DateTimeOffset.FromUnixTimeMilliseconds(until))
-            : new PinProblem(PinOutcome.Wrong, null);
+            const string Failed = """
+                UPDATE vd_customers SET
+                    pin_locked_until = CASE WHEN pin_failures + 1 >= @Limit THEN @Until ELSE pin_locked_until END,
+                    pin_failures = CASE WHEN pin_failures + 1 >= @Limit THEN 0 ELSE pin_failures + 1 END
+                WHERE id = @Id
+                RETURNING pin_locked_until
+                """;
+            var until = now + (long)options.PinLockout.TotalMilliseconds;
+            var lockedUntil = await connection.QuerySingleAsync<long?>(new CommandDefinition(Failed, new { customer.Id, Limit = options.PinMaxFailures, Until = until },
+                cancellationToken: cancellationToken));
+            return lockedUntil == until
+                ? new PinProblem(PinOutcome.Locked, DateTimeOffset.FromUnixTimeMilliseconds(until))
+                : new PinProblem(PinOutcome.Wrong, null);
+        }, cancellationToken);
     }
 
     /// <summary>The trimmed name, or an <see cref="ArgumentException"/> when it is empty or too long.</summary>

@@ -4,7 +4,8 @@ using SmsVending.Vending.Tariffs;
 
 namespace SmsVending.Vending.Ledger;
 
-/// <summary>The double-entry ledger: every movement is two entries that sum to zero, written in the caller's transaction.</summary>
+/// <summary>The double-entry ledger: every movement is two entries that sum to zero, written in the caller's transaction (null inside
+/// <c>Database.WriteAsync</c>, whose transaction is the writer's).</summary>
 internal static class Ledger
 {
     private const string Insert = """
@@ -13,7 +14,7 @@ internal static class Ledger
         """;
 
     /// <summary>Moves money between accounts. A posting id is posted once: a repeat is rejected by the unique key.</summary>
-    public static async Task PostAsync(DbConnection connection, DbTransaction transaction, string postingId, string from, string to, Money amount,
+    public static async Task PostAsync(DbConnection connection, DbTransaction? transaction, string postingId, string from, string to, Money amount,
         DateTimeOffset at, string reference, CancellationToken cancellationToken)
     {
         if (amount.Minor <= 0 || from == to)

@@ -18,24 +18,23 @@ internal sealed class PaymentBook(VendingDatabase database, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var recorded = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO vd_payments (provider_id, kind, phone, meter_number, amount_minor, currency, status, purchase_id, raw, received_at)
-            VALUES (@providerId, @kind, @phone, @meterNumber, @Minor, @Currency, @Status, NULL, @raw, @At)
-            ON CONFLICT (provider_id) DO NOTHING
-            """, new
+        return await database.WriteAsync(async connection =>
         {
-            providerId, kind, phone, meterNumber, amount.Minor, amount.Currency, Status = walletOwnerId is null ? "unmatched" : "credited", raw,
-            At = now.ToUnixTimeMilliseconds(),
-        }, transaction, cancellationToken: cancellationToken)) == 1;
-        if (recorded)
-        {
-            await Ledger.Ledger.PostAsync(connection, transaction, $"payment:{providerId}", LedgerAccounts.MobileMoney,
-                walletOwnerId is null ? LedgerAccounts.Suspense : LedgerAccounts.Wallet(walletOwnerId), amount, now, providerId, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return recorded;
+            var recorded = await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO vd_payments (provider_id, kind, phone, meter_number, amount_minor, currency, status, purchase_id, raw, received_at)
+                VALUES (@providerId, @kind, @phone, @meterNumber, @Minor, @Currency, @Status, NULL, @raw, @At)
+                ON CONFLICT (provider_id) DO NOTHING
+                """, new
+            {
+                providerId, kind, phone, meterNumber, amount.Minor, amount.Currency, Status = walletOwnerId is null ? "unmatched" : "credited", raw,
+                At = now.ToUnixTimeMilliseconds(),
+            }, null, cancellationToken: cancellationToken)) == 1;
+            if (recorded)
+            {
+                await Ledger.Ledger.PostAsync(connection, null, $"payment:{providerId}", LedgerAccounts.MobileMoney,
+                    walletOwnerId is null ? LedgerAccounts.Suspense : LedgerAccounts.Wallet(walletOwnerId), amount, now, providerId, cancellationToken);
+            }
+            return recorded;
+        }, cancellationToken);
     }
 }

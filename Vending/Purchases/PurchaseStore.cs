@@ -22,45 +22,51 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
             Channel = request.Channel, AmountMinor = Money.Rounded(request.Amount, currency).Minor, Currency = currency,
             CreatedAt = now, UpdatedAt = now,
         };
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition($"""
-            INSERT INTO vd_purchases ({PurchaseRow.Columns})
-            VALUES (@Id, @IdempotencyKey, @Phone, NULL, @MeterNumber, @Channel, @AmountMinor, @Currency, @Status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @CreatedAt, @UpdatedAt)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """, row, cancellationToken: cancellationToken));
-        return inserted == 1 ? row : (await FindAsync(connection, request.IdempotencyKey, cancellationToken))!;
+        return await database.WriteAsync(async connection =>
+        {
+            var inserted = await connection.ExecuteAsync(new CommandDefinition($"""
+                INSERT INTO vd_purchases ({PurchaseRow.Columns})
+                VALUES (@Id, @IdempotencyKey, @Phone, NULL, @MeterNumber, @Channel, @AmountMinor, @Currency, @Status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @CreatedAt, @UpdatedAt)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """, row, cancellationToken: cancellationToken));
+            return inserted == 1 ? row : (await FindAsync(connection, request.IdempotencyKey, cancellationToken))!;
+        }, cancellationToken);
     }
 
     /// <summary>Marks a purchase refused before any money moved.</summary>
     public async Task RejectAsync(PurchaseRow purchase, PurchaseRejection reason, string detail, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At
-            WHERE id = @Id AND status IN (@Requested, @AwaitingPayment)
-            """, new
+        await database.WriteAsync(async connection =>
         {
-            PurchaseStatus.Rejected, Reason = reason.ToString(), detail, purchase.CustomerId, purchase.MeterNumber, purchase.Id, PurchaseStatus.Requested,
-            PurchaseStatus.AwaitingPayment,
-            At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        }, cancellationToken: cancellationToken));
-        (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, reason.ToString(), detail);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At
+                WHERE id = @Id AND status IN (@Requested, @AwaitingPayment)
+                """, new
+            {
+                PurchaseStatus.Rejected, Reason = reason.ToString(), detail, purchase.CustomerId, purchase.MeterNumber, purchase.Id, PurchaseStatus.Requested,
+                PurchaseStatus.AwaitingPayment,
+                At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            }, cancellationToken: cancellationToken));
+            (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, reason.ToString(), detail);
+        }, cancellationToken);
     }
 
     /// <summary>Moves a purchase between the states around a mobile-money charge; false when it had already moved on.</summary>
     public async Task<bool> MoveAsync(PurchaseRow purchase, string from, string to, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var moved = await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE vd_purchases SET status = @to, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At WHERE id = @Id AND status = @from
-            """, new { to, purchase.CustomerId, purchase.MeterNumber, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, from },
-            cancellationToken: cancellationToken)) == 1;
-        if (moved)
+        return await database.WriteAsync(async connection =>
         {
-            purchase.Status = to;
-        }
+            var moved = await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE vd_purchases SET status = @to, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At WHERE id = @Id AND status = @from
+                """, new { to, purchase.CustomerId, purchase.MeterNumber, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, from },
+                cancellationToken: cancellationToken)) == 1;
+            if (moved)
+            {
+                purchase.Status = to;
+            }
 
-        return moved;
+            return moved;
+        }, cancellationToken);
     }
 
     /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks.</summary>
@@ -69,99 +75,102 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     {
         var now = clock.GetUtcNow();
         var month = now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        CommandDefinition Command(string sql, object parameters) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
-        // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.
-        await connection.ExecuteAsync(Command("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber }));
-        await connection.ExecuteAsync(Command("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId }));
-        var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command("""
-            SELECT SUM(units_tenths), SUM(fixed_charge_minor) FROM vd_purchases
-            WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued, @Delivered)
-            """, new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued, PurchaseStatus.Delivered }));
-        var currency = purchase.Currency;
-        var debt = await Ledger.Ledger.BalanceAsync(connection, transaction, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
-        var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));
-        var wallet = LedgerAccounts.Wallet(customerId);
-        var balance = await Ledger.Ledger.BalanceAsync(connection, transaction, wallet, currency, cancellationToken);
-        if (balance < receipt.Charged)
+        return await database.WriteAsync<Money?>(async connection =>
         {
-            return balance;
-        }
+            CommandDefinition Command(string sql, object parameters) => new(sql, parameters, null, cancellationToken: cancellationToken);
+            // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.
+            await connection.ExecuteAsync(Command("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber }));
+            await connection.ExecuteAsync(Command("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId }));
+            var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command("""
+                SELECT SUM(units_tenths), SUM(fixed_charge_minor) FROM vd_purchases
+                WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued, @Delivered)
+                """, new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued, PurchaseStatus.Delivered }));
+            var currency = purchase.Currency;
+            var debt = await Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
+            var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));
+            var wallet = LedgerAccounts.Wallet(customerId);
+            var balance = await Ledger.Ledger.BalanceAsync(connection, null, wallet, currency, cancellationToken);
+            if (balance < receipt.Charged)
+            {
+                return balance;
+            }
 
-        foreach (var (part, account, amount) in new[]
-        {
-            ("fixed", LedgerAccounts.FixedCharges, receipt.FixedCharge), ("debt", LedgerAccounts.Debt(meterNumber), receipt.DebtRecovery),
-            ("energy", LedgerAccounts.Energy, receipt.Energy), ("vat", LedgerAccounts.Vat, receipt.Vat),
-        }.Where(p => p.Item3.Minor > 0))
-        {
-            await Ledger.Ledger.PostAsync(connection, transaction, $"purchase:{purchase.Id}:{part}", wallet, account, amount, now, purchase.Id, cancellationToken);
-        }
+            foreach (var (part, account, amount) in new[]
+            {
+                ("fixed", LedgerAccounts.FixedCharges, receipt.FixedCharge), ("debt", LedgerAccounts.Debt(meterNumber), receipt.DebtRecovery),
+                ("energy", LedgerAccounts.Energy, receipt.Energy), ("vat", LedgerAccounts.Vat, receipt.Vat),
+            }.Where(p => p.Item3.Minor > 0))
+            {
+                await Ledger.Ledger.PostAsync(connection, null, $"purchase:{purchase.Id}:{part}", wallet, account, amount, now, purchase.Id, cancellationToken);
+            }
 
-        var updated = await connection.ExecuteAsync(Command("""
-            UPDATE vd_purchases SET status = @Paid, customer_id = @customerId, meter_number = @meterNumber, month = @month, units_tenths = @Tenths,
-                fixed_charge_minor = @Fixed, receipt = @Receipt, updated_at = @At
-            WHERE id = @Id AND status = @Requested
-            """, new
-        {
-            PurchaseStatus.Paid, customerId, meterNumber, month, Tenths = (long)(receipt.Units * 10), Fixed = receipt.FixedCharge.Minor,
-            Receipt = JsonSerializer.Serialize(receipt), At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Requested,
-        }));
-        if (updated != 1)
-        {
-            throw new InvalidOperationException($"purchase {purchase.Id} moved on while it was being paid"); // a racing redelivery: retry reloads it
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        (purchase.Status, purchase.CustomerId, purchase.MeterNumber, purchase.Receipt) = (PurchaseStatus.Paid, customerId, meterNumber, JsonSerializer.Serialize(receipt));
-        return null;
+            var updated = await connection.ExecuteAsync(Command("""
+                UPDATE vd_purchases SET status = @Paid, customer_id = @customerId, meter_number = @meterNumber, month = @month, units_tenths = @Tenths,
+                    fixed_charge_minor = @Fixed, receipt = @Receipt, updated_at = @At
+                WHERE id = @Id AND status = @Requested
+                """, new
+            {
+                PurchaseStatus.Paid, customerId, meterNumber, month, Tenths = (long)(receipt.Units * 10), Fixed = receipt.FixedCharge.Minor,
+                Receipt = JsonSerializer.Serialize(receipt), At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Requested,
+            }));
+            if (updated != 1)
+            {
+                throw new InvalidOperationException($"purchase {purchase.Id} moved on while it was being paid"); // a racing redelivery: retry reloads it
+            }
+            (purchase.Status, purchase.CustomerId, purchase.MeterNumber, purchase.Receipt) = (PurchaseStatus.Paid, customerId, meterNumber, JsonSerializer.Serialize(receipt));
+            return null;
+        }, cancellationToken);
     }
 
     /// <summary>Records the tokens of a paid purchase.</summary>
     public async Task IssueAsync(PurchaseRow purchase, IReadOnlyList<IssuedToken> tokens, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(tokens);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
-            new { PurchaseStatus.Issued, json, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid }, cancellationToken: cancellationToken));
-        (purchase.Status, purchase.Tokens) = (PurchaseStatus.Issued, json);
+        await database.WriteAsync(async connection =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
+                new { PurchaseStatus.Issued, json, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid }, cancellationToken: cancellationToken));
+            (purchase.Status, purchase.Tokens) = (PurchaseStatus.Issued, json);
+        }, cancellationToken);
     }
 
     /// <summary>Marks an issued purchase delivered; false when it is not (yet) issued.</summary>
     public async Task<bool> DeliveredAsync(Guid purchaseId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE vd_purchases SET status = @Delivered, updated_at = @At WHERE id = @Id AND status = @Issued",
-            new { PurchaseStatus.Delivered, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), Id = purchaseId.ToString("N"), PurchaseStatus.Issued },
-            cancellationToken: cancellationToken)) == 1;
+        return await database.WriteAsync(async connection =>
+        {
+            return await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE vd_purchases SET status = @Delivered, updated_at = @At WHERE id = @Id AND status = @Issued",
+                new { PurchaseStatus.Delivered, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), Id = purchaseId.ToString("N"), PurchaseStatus.Issued },
+                cancellationToken: cancellationToken)) == 1;
+        }, cancellationToken);
     }
 
     /// <summary>Returns a paid purchase's money to the wallet and marks it refused (the KeyAuthority would not make the token).</summary>
     public async Task RefundAsync(PurchaseRow purchase, string detail, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var entries = await connection.QueryAsync<(string PostingId, string Account, long Minor)>(new CommandDefinition(
-            "SELECT posting_id, account, amount_minor FROM vd_ledger WHERE reference = @Id AND amount_minor > 0 AND posting_id LIKE 'purchase:%'",
-            new { purchase.Id }, transaction, cancellationToken: cancellationToken));
-        foreach (var entry in entries.ToList())
+        await database.WriteAsync(async connection =>
         {
-            await Ledger.Ledger.PostAsync(connection, transaction, $"refund:{entry.PostingId}", entry.Account, LedgerAccounts.Wallet(purchase.CustomerId!),
-                new Money(entry.Minor, purchase.Currency), now, purchase.Id, cancellationToken);
-        }
+            var entries = await connection.QueryAsync<(string PostingId, string Account, long Minor)>(new CommandDefinition(
+                "SELECT posting_id, account, amount_minor FROM vd_ledger WHERE reference = @Id AND amount_minor > 0 AND posting_id LIKE 'purchase:%'",
+                new { purchase.Id }, null, cancellationToken: cancellationToken));
+            foreach (var entry in entries.ToList())
+            {
+                await Ledger.Ledger.PostAsync(connection, null, $"refund:{entry.PostingId}", entry.Account, LedgerAccounts.Wallet(purchase.CustomerId!),
+                    new Money(entry.Minor, purchase.Currency), now, purchase.Id, cancellationToken);
+            }
 
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, units_tenths = 0, fixed_charge_minor = 0, updated_at = @At
-            WHERE id = @Id AND status = @Paid
-            """, new
-        {
-            PurchaseStatus.Rejected, Reason = nameof(PurchaseRejection.TokenRefused), detail, At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid,
-        }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, nameof(PurchaseRejection.TokenRefused), detail);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, units_tenths = 0, fixed_charge_minor = 0, updated_at = @At
+                WHERE id = @Id AND status = @Paid
+                """, new
+            {
+                PurchaseStatus.Rejected, Reason = nameof(PurchaseRejection.TokenRefused), detail, At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid,
+            }, null, cancellationToken: cancellationToken));
+            (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, nameof(PurchaseRejection.TokenRefused), detail);
+        }, cancellationToken);
     }
 
     /// <summary>A customer's wallet balance.</summary>

@@ -35,7 +35,7 @@ internal sealed class StaffQueries(VendingDatabase database, PurchaseStore store
         var limit = Math.Clamp(query.Limit, 1, 500);
         var purchases = (await store.SearchAsync(customer.Phone, null, null, null, issuedOnly: false, limit, cancellationToken)).Select(Summary)
             .Select(p => new TimelineEntry(p.CreatedAt, "purchase", p.IdempotencyKey, p.Status, p.Amount, p.Currency, p.MeterNumber,
-                p.Reason is null ? null : $"{p.Reason}: {p.Detail}", p.Tokens));
+                p.Reason is null ? null : $"{p.Reason}: {p.Detail}", p.Tokens, p.PurchaseId));
         await using var connection = await database.OpenAsync(cancellationToken);
         var payments = (await connection.QueryAsync<(string Id, string Kind, string? Meter, long Minor, string Currency, string Status, long At)>(new CommandDefinition("""
             SELECT provider_id, kind, meter_number, amount_minor, currency, status, received_at FROM vd_payments

@@ -25,16 +25,15 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var added = await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        var added = await database.WriteAsync(async connection => await connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
             reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
             Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
             Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now,
-        }, cancellationToken: cancellationToken)) == 1;
+        }, cancellationToken: cancellationToken)) == 1, cancellationToken);
         if (added)
         {
-            queued.Release();
+            queued.Release(); // once committed, so that the sender finds the row
         }
 
         return added;
@@ -63,9 +62,9 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
                          ORDER BY next_attempt_at LIMIT @limit {database.SkipLocked})
             RETURNING {Columns}
             """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<OutboundMessage>(new CommandDefinition(sql,
-            new { now = now.ToUnixTimeMilliseconds(), until = (now + lease).ToUnixTimeMilliseconds(), limit }, cancellationToken: cancellationToken))];
+        return await database.WriteAsync<IReadOnlyList<OutboundMessage>>(async connection => [.. await connection.QueryAsync<OutboundMessage>(
+            new CommandDefinition(sql, new { now = now.ToUnixTimeMilliseconds(), until = (now + lease).ToUnixTimeMilliseconds(), limit },
+                cancellationToken: cancellationToken))], cancellationToken);
     }
 
     /// <summary>The provider took it (or there is none and it was logged).</summary>
@@ -97,11 +96,10 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             id, providerSid, status, error = string.IsNullOrEmpty(errorCode) ? null : $"provider error {errorCode}", now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         // The provider waits for our answer: a database restart is waited out rather than losing the report.
-        return await Database.RideOutAsync(async token =>
+        return await Database.RideOutAsync(async token => await database.WriteAsync(async connection =>
         {
-            await using var connection = await database.OpenAsync(token);
             return await connection.QuerySingleOrDefaultAsync<OutboundMessage>(new CommandDefinition(sql, parameters, cancellationToken: token));
-        }, cancellationToken);
+        }, token), cancellationToken);
     }
 
     /// <summary>The earliest time a pending message is due, or null when none is pending.</summary>
@@ -117,8 +115,10 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     {
         var values = new DynamicParameters(parameters);
         values.Add("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
-            cancellationToken: cancellationToken));
+        await database.WriteAsync(async connection =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
+                cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 }

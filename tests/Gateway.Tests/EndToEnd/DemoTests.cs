@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using SmsVending.Gateway.Tests.Support;
 using SmsVending.MeterEmulator.Demo;
 
@@ -12,25 +10,10 @@ public sealed class DemoTests : GatewayTest
     [Fact]
     public async Task RunAsync_AgainstTheEmbeddedGateway_TellsTheWholeStoryAndExitsZero()
     {
-        var (gatewayPort, phonesPort, moneyPort) = (FreePort(), FreePort(), FreePort());
-        var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
-        await using var gateway = new EmbeddedGateway(Data, new Dictionary<string, string?>
-        {
-            ["Gateway:PublicBaseUrl"] = gatewayUrl.AbsoluteUri,
-            ["Gateway:Twilio:ApiBaseUrl"] = $"http://127.0.0.1:{phonesPort}",
-            ["Gateway:Mpesa:ApiBaseUrl"] = $"http://127.0.0.1:{moneyPort}", ["Gateway:Mpesa:ShortCode"] = DemoSettings.ShortCode,
-            ["Gateway:Mpesa:PassKey"] = DemoSettings.PassKey, ["Gateway:Mpesa:ConsumerKey"] = DemoSettings.ConsumerKey,
-            ["Gateway:Mpesa:ConsumerSecret"] = DemoSettings.ConsumerSecret,
-        });
-        gateway.UseKestrel(gatewayPort);
-        gateway.StartServer();
-        await gateway.DemoCustomerAsync(); // the demo tariff and vending key are seeded
-        var c = gateway.Credentials;
-        var credentials = new DemoCredentials(c.AdminApiKey, c.SupervisorApiKey, c.AgentApiKey, c.ManufacturingApiKey, c.TwilioAccountSid, c.TwilioAuthToken,
-            c.MpesaCallbackSecret);
+        await using var world = await WorldGateway.StartAsync(Data);
         using var output = new StringWriter();
 
-        var exitCode = await DemoStory.RunAsync(new DemoSettings(gatewayUrl, credentials, $"http://127.0.0.1:{phonesPort}", $"http://127.0.0.1:{moneyPort}"), output);
+        var exitCode = await DemoStory.RunAsync(new DemoSettings(world.Url, world.Credentials, world.PhonesUrl, world.MoneyUrl), output);
 
         var story = output.ToString();
         Assert.True(exitCode == 0, story);
@@ -42,12 +25,5 @@ public sealed class DemoTests : GatewayTest
         Assert.Contains("USSD 1*200*1", story);
         Assert.Contains("audit (supervisor): agent (agent)", story);
         Assert.EndsWith("Done: every step behaved as expected." + Environment.NewLine, story);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Vending;
@@ -84,10 +83,7 @@ public sealed class MobileMoneyEndToEndTests : GatewayTest
     /// <summary>The provider and the Gateway on real loopback ports, each pointed at the other.</summary>
     private async Task<(MobileMoneyHost Money, EmbeddedGateway Gateway)> StartAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
         var gatewayUrl = new Uri($"http://127.0.0.1:{port}");
         var money = await MobileMoneyHost.StartAsync(new MobileMoneySettings
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Tests.Support;
@@ -63,7 +62,7 @@ public sealed class SmsEndToEndTests : GatewayTest
     /// <summary>The phone network and the Gateway on real loopback ports, each pointed at the other.</summary>
     private async Task<(PhoneNetworkHost Network, EmbeddedGateway Gateway)> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var gatewayUrl = new Uri($"http://127.0.0.1:{port}");
         var network = await PhoneNetworkHost.StartAsync(new PhoneNetworkSettings
         {
@@ -77,12 +76,5 @@ public sealed class SmsEndToEndTests : GatewayTest
         gateway.UseKestrel(port);
         gateway.StartServer();
         return (network, gateway);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -43,6 +43,38 @@ public sealed class StaffApiTests : GatewayTest
         Assert.Equal(HttpStatusCode.Forbidden, factory.StatusCode);
     }
 
+    [Theory]
+    [InlineData(StaffRoles.Agent, false)]
+    [InlineData(StaffRoles.Supervisor, true)]
+    [InlineData(StaffRoles.Admin, true)]
+    public async Task Me_NamesTheKeyAndItsRole_AndIsAudited(string role, bool supervisor)
+    {
+        await using var gateway = new EmbeddedGateway(Data);
+
+        var me = await gateway.Staff(role).GetFromJsonAsync<StaffMember>("/staff/me");
+        var factory = await gateway.Staff(StaffRoles.Manufacturing).GetAsync(new Uri("/staff/me", UriKind.Relative));
+
+        Assert.Equal(new StaffMember(role, role, supervisor), me);
+        Assert.Equal(HttpStatusCode.Forbidden, factory.StatusCode);
+        var audit = await gateway.Staff(StaffRoles.Supervisor).GetFromJsonAsync<List<AuditEntry>>($"/staff/audit?who={role}");
+        Assert.Contains(audit!, a => a.Action == "GET /staff/me" && a.Status == 200);
+    }
+
+    [Fact]
+    public async Task Messages_ByMpesaReceipt_FindTheStkCallbackThatCarriedIt()
+    {
+        await using var gateway = new EmbeddedGateway(Data);
+        await gateway.DemoCustomerAsync();
+        var posted = await Payments.Daraja.PostAsync(gateway.CreateClient(), "stk/callback", Payments.Daraja.Stk("ws_CO_receipt_test", 0, 200, "SKL9QW3E7R"),
+            gateway.Credentials.MpesaCallbackSecret!);
+
+        var found = await gateway.Staff(StaffRoles.Agent).GetFromJsonAsync<List<MessageEntry>>("/staff/messages?reference=skl9qw3e7r");
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var message = Assert.Single(found!);
+        Assert.Equal(("mpesa-stk", "ws_CO_receipt_test", "+254711000001"), (message.Channel, message.Reference, message.Phone));
+    }
+
     [Fact]
     public async Task Messages_ByPhoneTokenOrReference_FindBothDirectionsWithThePinMasked()
     {
@@ -74,6 +106,25 @@ public sealed class StaffApiTests : GatewayTest
         Assert.Contains(timeline.Entries, e => e.Kind == "sms-in" && e.Reference == sid);
         Assert.Contains(timeline.Entries, e => e.Kind == "sms-out" && e.Tokens.Count == 1);
         Assert.Equal(timeline.Entries.OrderByDescending(e => e.At).Select(e => e.At), timeline.Entries.Select(e => e.At));
+    }
+
+    [Fact]
+    public async Task Timeline_CarriesWhatTheConsolesActionsNeed_PurchaseIdMessageIdAndParseResult()
+    {
+        await using var gateway = new EmbeddedGateway(Data);
+        var (sid, _) = await gateway.SmsWithFundsAsync(1, "BUY 300");
+        var agent = gateway.Staff(StaffRoles.Agent);
+        var purchaseId = (await agent.GetFromJsonAsync<List<JsonElement>>($"/staff/purchases?reference={sid}"))!.Single().GetProperty("purchaseId").GetGuid();
+        var inboundId = (await agent.GetFromJsonAsync<List<MessageEntry>>($"/staff/messages?reference={sid}"))!.Single(m => m.Direction == "in").Id;
+
+        var timeline = await agent.GetFromJsonAsync<StaffTimeline>($"/staff/customers/{Uri.EscapeDataString(Phone)}/timeline");
+
+        var purchase = timeline!.Entries.Single(e => e.Kind == "purchase");
+        var inbound = timeline.Entries.Single(e => e.Kind == "sms-in");
+        var reply = timeline.Entries.First(e => e.Kind == "sms-out");
+        Assert.Equal((purchaseId, (long?)null), (purchase.PurchaseId, purchase.MessageId));
+        Assert.Equal((inboundId, "BUY", (Guid?)null), (inbound.MessageId, inbound.Command, inbound.PurchaseId));
+        Assert.Null(reply.MessageId); // only stored inbound messages can be replayed
     }
 
     [Fact]

@@ -68,15 +68,18 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
     public HttpClient Staff(string role)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", role switch
-        {
-            StaffRoles.Admin => Credentials.AdminApiKey,
-            StaffRoles.Supervisor => Credentials.SupervisorApiKey,
-            StaffRoles.Agent => Credentials.AgentApiKey,
-            _ => Credentials.ManufacturingApiKey,
-        });
+        client.DefaultRequestHeaders.Add("X-Api-Key", KeyOf(role));
         return client;
     }
+
+    /// <summary>The embedded API key of a role.</summary>
+    public string KeyOf(string role) => role switch
+    {
+        StaffRoles.Admin => Credentials.AdminApiKey,
+        StaffRoles.Supervisor => Credentials.SupervisorApiKey,
+        StaffRoles.Agent => Credentials.AgentApiKey,
+        _ => Credentials.ManufacturingApiKey,
+    };
 
     /// <summary>Waits until the demo data is seeded.</summary>
     public async Task<CustomerTimeline> DemoCustomerAsync(int index = 0) =>

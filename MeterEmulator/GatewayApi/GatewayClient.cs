@@ -4,11 +4,11 @@ using System.Text.Json.Serialization;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Vending;
 
-namespace SmsVending.MeterEmulator.Demo;
+namespace SmsVending.MeterEmulator.GatewayApi;
 
-/// <summary>The Gateway's admin, staff and USSD routes as the demo calls them, each with the key of the role it needs; a
-/// refusal or an unexpected status is a <see cref="DemoFailure"/> naming the route.</summary>
-internal sealed class DemoGateway(HttpClient http, DemoCredentials credentials)
+/// <summary>The Gateway's admin, staff and USSD routes as the demo and the load driver call them, each with the key of the role
+/// it needs; a refusal or an unexpected status is a <see cref="GatewayRefusedException"/> naming the route.</summary>
+internal sealed class GatewayClient(HttpClient http, GatewayCredentials credentials)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -18,6 +18,18 @@ internal sealed class DemoGateway(HttpClient http, DemoCredentials credentials)
         {
             meterNumber = meter, utility = "electricity", profile = "sts", tariffId = "DOMESTIC", supplyGroupCode = 600001, tariffIndex = 1, registrationCode,
         }, cancellationToken);
+
+    /// <summary>POST /admin/customers/import: the customer CSV (phone, name, language, pin, meter, role), every row or none.</summary>
+    public async Task ImportCustomersAsync(string csv, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/admin/customers/import", UriKind.Relative))
+        {
+            Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.Add("X-Api-Key", credentials.AdminApiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await ExpectSuccessAsync(response, "POST /admin/customers/import", cancellationToken);
+    }
 
     /// <summary>GET /admin/meters/{meter}/decoder-key (manufacturing key): what the factory loads into the meter.</summary>
     public async Task<MeterKeyExported> DecoderKeyAsync(string meter, CancellationToken cancellationToken) =>
@@ -66,11 +78,8 @@ internal sealed class DemoGateway(HttpClient http, DemoCredentials credentials)
     private static async Task<string> ExpectSuccessAsync(HttpResponseMessage response, string route, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return response.IsSuccessStatusCode ? text : throw new DemoFailure($"{route} answered {(int)response.StatusCode}: {text}");
+        return response.IsSuccessStatusCode ? text : throw new GatewayRefusedException($"{route} answered {(int)response.StatusCode}: {text}");
     }
 
-    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new DemoFailure($"the Gateway answered no data: {json}");
+    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new GatewayRefusedException($"the Gateway answered no data: {json}");
 }
-
-/// <summary>A step did not behave as the story expects; the message says what happened instead.</summary>
-internal sealed class DemoFailure(string message) : Exception(message);

@@ -1,6 +1,6 @@
-using SmsVending.MeterEmulator.Sim;
+using SmsVending.MeterEmulator.Meters;
 
-namespace SmsVending.MeterEmulator.Tests.Sim;
+namespace SmsVending.MeterEmulator.Tests.Meters;
 
 public class TokenTextTests
 {

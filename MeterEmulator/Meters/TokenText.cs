@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SmsVending.MeterEmulator.Sim;
+namespace SmsVending.MeterEmulator.Meters;
 
 /// <summary>Finds the 20-digit STS tokens in a token SMS: grouped in fours ("1234 5678 …") or plain, one or several
 /// ("1)… 2)…"), in the order they stand in the text.</summary>

@@ -1,0 +1,158 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace SmsVending.Infrastructure.Storage;
+
+/// <summary>One writer per SQLite file, committing every write that queued while the previous commit synced as one transaction:
+/// one disk sync serves many writes, and writers wait in this queue rather than in SQLite's busy handler (which sleeps on a
+/// blocked pool thread). Each write runs inside its own savepoint, so a write that throws is undone alone and its caller
+/// gets the exception; the others commit. A caller's task completes only once its write is durable.</summary>
+internal sealed class GroupCommit : IAsyncDisposable
+{
+    /// <summary>Writes per transaction at most, so one batch cannot hold the file for long.</summary>
+    private const int MaxBatch = 256;
+
+    private readonly Channel<IQueuedWrite> queue = Channel.CreateUnbounded<IQueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<CancellationToken, Task<DbConnection>> open;
+    private readonly Task writer;
+
+    public GroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+    {
+        this.open = open;
+        writer = Task.Run(WriteAllAsync);
+    }
+
+    private interface IQueuedWrite
+    {
+        CancellationToken CancellationToken { get; }
+
+        Task RunAsync(DbConnection connection);
+
+        void Fail(Exception exception);
+
+        void Complete();
+    }
+
+    public Task<T> WriteAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var write = new QueuedWrite<T>(work, cancellationToken);
+        if (!queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommit), "the database is closing");
+        }
+
+        return write.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+
+    private async Task WriteAllAsync()
+    {
+        DbConnection? connection = null;
+        var batch = new List<IQueuedWrite>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var write))
+            {
+                if (write.CancellationToken.IsCancellationRequested)
+                {
+                    write.Fail(new OperationCanceledException(write.CancellationToken));
+                }
+                else
+                {
+                    batch.Add(write);
+                }
+            }
+
+            try
+            {
+                connection ??= await open(CancellationToken.None);
+                await CommitAsync(connection, batch);
+            }
+            catch (Exception e)
+            {
+                // The transaction itself failed (disk full, I/O error): nothing in it was written. Start afresh next time.
+                batch.ForEach(w => w.Fail(e));
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                    connection = null;
+                }
+            }
+
+            batch.Clear();
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task CommitAsync(DbConnection connection, List<IQueuedWrite> batch)
+    {
+        var done = new List<IQueuedWrite>(batch.Count);
+        await connection.ExecuteAsync(Database.Statement("BEGIN IMMEDIATE"));
+        try
+        {
+            foreach (var write in batch)
+            {
+                await connection.ExecuteAsync(Database.Statement("SAVEPOINT write"));
+                try
+                {
+                    await write.RunAsync(connection);
+                    await connection.ExecuteAsync(Database.Statement("RELEASE write"));
+                    done.Add(write);
+                }
+                catch (Exception e) when (e is not SqliteException { SqliteErrorCode: 10 or 13 }) // I/O error, disk full: the whole batch fails
+                {
+                    await connection.ExecuteAsync(Database.Statement("ROLLBACK TO write; RELEASE write"));
+                    write.Fail(e);
+                }
+            }
+
+            await connection.ExecuteAsync(Database.Statement("COMMIT"));
+        }
+        catch
+        {
+            await RollbackQuietlyAsync(connection);
+            throw;
+        }
+
+        done.ForEach(w => w.Complete());
+    }
+
+    private static async Task RollbackQuietlyAsync(DbConnection connection)
+    {
+        try
+        {
+            await connection.ExecuteAsync(Database.Statement("ROLLBACK"));
+        }
+        catch (SqliteException)
+        {
+            // SQLite may have rolled back already; the connection is replaced anyway.
+        }
+    }
+
+    private sealed class QueuedWrite<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) : IQueuedWrite
+    {
+        private readonly TaskCompletionSource<T> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+
+        public Task<T> Task => done.Task;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public async Task RunAsync(DbConnection connection) => result = await work(connection);
+
+        public void Fail(Exception exception) => done.TrySetException(exception);
+
+        public void Complete() => done.TrySetResult(result!);
+    }
+}

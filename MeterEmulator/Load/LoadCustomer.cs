@@ -1,0 +1,21 @@
+using SmsVending.MeterEmulator.Meters;
+
+namespace SmsVending.MeterEmulator.Load;
+
+/// <summary>One provisioned customer: a phone, the emulated STS meter it buys for, and the SMS matched to what it sent.
+/// Only one phone worker uses a customer at a time, so none of this needs a lock.</summary>
+internal sealed class LoadCustomer(string phone, string meterNumber)
+{
+    public string Phone { get; } = phone;
+
+    public string MeterNumber { get; } = meterNumber;
+
+    /// <summary>The emulated meter, built from the manufacturing export.</summary>
+    public StsMeterState Meter { get; set; } = null!;
+
+    /// <summary>Purchases this customer still has to make.</summary>
+    public int Remaining { get; set; }
+
+    /// <summary>The SIDs of the SMS taken as answers, so that anything else the phone received is an extra message.</summary>
+    public HashSet<string> Answered { get; } = [];
+}

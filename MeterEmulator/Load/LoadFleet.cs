@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SmsVending.Contracts.Tokens.Sts;
+using SmsVending.MeterEmulator.GatewayApi;
+using SmsVending.MeterEmulator.Ir;
+using SmsVending.MeterEmulator.Meters;
+using SmsVending.MeterEmulator.MobileMoney;
+
+namespace SmsVending.MeterEmulator.Load;
+
+/// <summary>Provisions a run's customers through the Gateway as a utility would: new STS meters (admin API), their decoder keys
+/// (manufacturing export) loaded into emulated meters, the customers and their bindings (customer CSV import), and wallets
+/// funded by M-Pesa C2B payments for every purchase the run will make. When some purchases go over infrared, every meter is
+/// enrolled for it (its identity key registered, the host's key trusted).</summary>
+internal sealed class LoadFleet(LoadSettings settings, HttpClient http, GatewayClient gateway, MobileMoneyHost money, ILoadObserver observer, TimeProvider time)
+{
+    /// <summary>Rows per customer import: each import is one Vending transaction that must answer within the admin timeout.</summary>
+    private const int ImportBatch = 500;
+
+    private static readonly TimeSpan FundingWait = TimeSpan.FromMinutes(2);
+
+    public async Task<IReadOnlyList<LoadCustomer>> ProvisionAsync(CancellationToken cancellationToken)
+    {
+        // A random run prefix keeps phones and meters apart from earlier runs against the same data.
+        var run = RandomNumberGenerator.GetInt32(1000).ToString("D3", CultureInfo.InvariantCulture);
+        var customers = Enumerable.Range(0, settings.Customers)
+            .Select(i => new LoadCustomer($"+2547{run}{i:D5}", MeterNumber.Create($"04{run}{i:D5}").Digits))
+            .ToList();
+        await EachAsync("meters", customers, AddMeterAsync, cancellationToken);
+        await ImportCustomersAsync(customers, cancellationToken);
+        await FundAsync(customers, cancellationToken);
+        return customers;
+    }
+
+    private async Task AddMeterAsync(LoadCustomer customer, CancellationToken cancellationToken)
+    {
+        var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        await gateway.AddMeterAsync(customer.MeterNumber, code, cancellationToken);
+        var key = await gateway.DecoderKeyAsync(customer.MeterNumber, cancellationToken);
+        var meter = MeterFactory.Build(key);
+        customer.Meter = settings.IrShare > 0 ? await IrEnrolment.EnrolAsync(http, settings.Credentials.ManufacturingApiKey, meter, cancellationToken) : meter;
+    }
+
+    private async Task ImportCustomersAsync(List<LoadCustomer> customers, CancellationToken cancellationToken)
+    {
+        observer.Begin("customers", customers.Count);
+        foreach (var batch in customers.Chunk(ImportBatch))
+        {
+            var csv = new StringBuilder("phone,name,language,pin,meter,role\n");
+            foreach (var customer in batch)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{customer.Phone},Load customer {customer.Phone[^5..]},en,,{customer.MeterNumber},owner\n");
+            }
+
+            await gateway.ImportCustomersAsync(csv.ToString(), cancellationToken);
+            observer.Advance("customers", batch.Length);
+        }
+    }
+
+    /// <summary>Each customer pays the paybill with the phone as the account, then the run waits until every wallet shows it.</summary>
+    private async Task FundAsync(List<LoadCustomer> customers, CancellationToken cancellationToken)
+    {
+        var funding = settings.Amount * settings.PurchasesPerCustomer;
+        money.Customers.OpeningBalance = Math.Max(money.Customers.OpeningBalance, funding);
+        await EachAsync("payments", customers, async (customer, token) =>
+        {
+            var payment = await money.SendC2bAsync(customer.Phone, customer.Phone, funding, cancellationToken: token);
+            if (!payment.Accepted)
+            {
+                throw new GatewayRefusedException($"the Gateway refused the M-Pesa payment {payment.TransId} for {customer.Phone}: {payment.Validation?.Body}");
+            }
+        }, cancellationToken);
+
+        var until = time.GetUtcNow() + FundingWait;
+        await EachAsync("wallets", customers, async (customer, token) =>
+        {
+            while (await gateway.WalletBalanceAsync(customer.Phone, token) < funding)
+            {
+                if (time.GetUtcNow() > until)
+                {
+                    throw new TimeoutException($"the wallet of {customer.Phone} did not show the KES {funding} payment within {FundingWait.TotalMinutes:0} minutes");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, token);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task EachAsync(string stage, List<LoadCustomer> customers, Func<LoadCustomer, CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        observer.Begin(stage, customers.Count);
+        await Parallel.ForEachAsync(customers, new ParallelOptions { MaxDegreeOfParallelism = settings.ProvisioningConcurrency, CancellationToken = cancellationToken },
+            async (customer, token) =>
+            {
+                await step(customer, token);
+                observer.Advance(stage);
+            });
+    }
+}

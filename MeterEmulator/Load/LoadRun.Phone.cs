@@ -1,0 +1,124 @@
+using System.Net;
+using SmsVending.MeterEmulator.Meters;
+using SmsVending.MeterEmulator.PhoneNetwork;
+
+namespace SmsVending.MeterEmulator.Load;
+
+/// <summary>Texting, waiting for the answer, keying tokens in, and the last look at what arrived unasked.</summary>
+public sealed partial class LoadRun
+{
+    private const string GarbageCharacters = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !?*#.,;:-+/()@&%$ ";
+
+    private enum TokenSet
+    {
+        Accepted,
+        NotAccepted,
+    }
+
+    /// <summary>Texts the service and waits for the next SMS the phone receives; null (with the error counted) when the webhook
+    /// failed or no answer came in time.</summary>
+    private async Task<(InboxMessage Message, DateTimeOffset SentAt)?> TextAsync(LoadCustomer customer, string text, bool duplicate, CancellationToken cancellationToken)
+    {
+        var phone = network.Phone(customer.Phone);
+        var sentAt = time.GetUtcNow();
+        try
+        {
+            var sms = await phone.SendSmsAsync(text, cancellationToken);
+            if (!IsSuccess(sms.GatewayStatus))
+            {
+                tally.Error($"the SMS webhook answered {(int)sms.GatewayStatus}");
+                return null;
+            }
+
+            if (duplicate)
+            {
+                tally.DuplicateWebhookSent();
+                var again = await phone.ResendAsync(sms, cancellationToken);
+                if (!IsSuccess(again.GatewayStatus))
+                {
+                    tally.Error($"the repeated SMS webhook answered {(int)again.GatewayStatus}");
+                }
+            }
+
+            var answered = customer.Answered;
+            var message = await phone.WaitForMessageAsync(m => !answered.Contains(m.Sid), settings.ReplyTimeout, cancellationToken);
+            answered.Add(message.Sid);
+            return (message, sentAt);
+        }
+        catch (HttpRequestException e)
+        {
+            tally.Error($"the SMS webhook failed: {e.HttpRequestError}");
+        }
+        catch (TimeoutException)
+        {
+            tally.Error($"no answer within {settings.ReplyTimeout.TotalSeconds:0} s");
+        }
+
+        return null;
+    }
+
+    /// <summary>Keys the tokens into the customer's meter in order; the set is accepted when every token is.</summary>
+    private TokenSet KeyIn(LoadCustomer customer, IReadOnlyList<string> tokens)
+    {
+        var accepted = true;
+        foreach (var token in tokens)
+        {
+            bool fresh;
+            lock (tokensSeen)
+            {
+                fresh = tokensSeen.Add(token);
+            }
+
+            if (!fresh)
+            {
+                tally.Duplicate();
+                accepted = false;
+                continue;
+            }
+
+            var entry = StsMeter.Enter(customer.Meter, token, time.GetUtcNow());
+            customer.Meter = entry.State;
+            if (entry.Result is MeterResult.Accept or MeterResult.Kct1Accepted or MeterResult.Kct2Accepted)
+            {
+                tally.TokenAccepted();
+            }
+            else
+            {
+                tally.Rejected($"meter: {entry.Result}");
+                accepted = false;
+            }
+        }
+
+        return accepted ? TokenSet.Accepted : TokenSet.NotAccepted;
+    }
+
+    /// <summary>Waits until the network has accepted nothing new for a quiet period, then keys in the tokens of every SMS that
+    /// came after its phone's answer: a token seen before is a duplicate, a new one the meter accepts is a double vend.</summary>
+    private async Task SettleAsync(IReadOnlyList<LoadCustomer> customers, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + SettleLimit;
+        for (var accepted = -1; network.MessagesAccepted != accepted && time.GetUtcNow() < until;)
+        {
+            accepted = network.MessagesAccepted;
+            await Task.Delay(QuietPeriod, time, cancellationToken);
+        }
+
+        foreach (var customer in customers)
+        {
+            foreach (var message in network.Inbox.Messages(customer.Phone).Where(m => !customer.Answered.Contains(m.Sid)))
+            {
+                tally.ExtraMessage();
+                if (TokenText.Find(message.Body) is { Count: > 0 } tokens && KeyIn(customer, tokens) == TokenSet.Accepted)
+                {
+                    tally.ExtraTokenSet();
+                }
+            }
+        }
+    }
+
+    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and <= 299;
+
+    /// <summary>Random printable text that starts with a non-space, so that Twilio would carry it.</summary>
+    private static string Garbage(Random random) =>
+        "~" + new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => GarbageCharacters[random.Next(GarbageCharacters.Length)])]);
+}

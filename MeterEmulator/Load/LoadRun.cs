@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using SmsVending.MeterEmulator.GatewayApi;
+using SmsVending.MeterEmulator.Ir;
+using SmsVending.MeterEmulator.Meters;
+using SmsVending.MeterEmulator.PhoneNetwork;
+
+namespace SmsVending.MeterEmulator.Load;
+
+/// <summary>A load run against a running Gateway: provisions the customers, then phone workers text purchases (each phone
+/// waits for its answer before the next, as a person does), key every token into the right emulated meter and count what
+/// happened; at the end, SMS nobody waited for are checked for duplicate tokens and double vends.</summary>
+public sealed partial class LoadRun
+{
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1), SettleLimit = TimeSpan.FromSeconds(15);
+
+    private readonly LoadSettings settings;
+    private readonly PhoneNetworkHost network;
+    private readonly IrPurchase infrared;
+    private readonly TimeProvider time;
+    private readonly ILoadObserver observer;
+    private readonly LoadTally tally = new();
+    private readonly HashSet<string> tokensSeen = [];
+    private int next = -1;
+
+    private LoadRun(LoadSettings settings, PhoneNetworkHost network, IrPurchase infrared, TimeProvider time, ILoadObserver observer) =>
+        (this.settings, this.network, this.infrared, this.time, this.observer) = (settings, network, infrared, time, observer);
+
+    /// <summary>Runs the whole load against a running Gateway and reports what happened.</summary>
+    public static Task<LoadReport> RunAsync(LoadSettings settings, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        RunAsync(settings, time ?? TimeProvider.System, null, cancellationToken);
+
+    /// <summary>Runs the whole load; <paramref name="observer"/> sees the stages (null: nothing is shown).</summary>
+    internal static async Task<LoadReport> RunAsync(LoadSettings settings, TimeProvider time, ILoadObserver? observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        observer ??= SilentObserver.Instance;
+        await using var world = await OutsideWorld.StartAsync(settings.Gateway, settings.Credentials, settings.PhonesUrl, settings.MoneyUrl, time,
+            deliveryWorkers: Math.Max(64, settings.Phones * 2), cancellationToken);
+        using var http = new HttpClient { BaseAddress = settings.Gateway, Timeout = TimeSpan.FromSeconds(60) };
+        var customers = await new LoadFleet(settings, http, new GatewayClient(http, settings.Credentials), world.Money, observer, time).ProvisionAsync(cancellationToken);
+
+        var run = new LoadRun(settings, world.Network, new IrPurchase(http, time), time, observer);
+        observer.Begin("purchases", settings.Purchases);
+        var started = time.GetTimestamp();
+        for (var i = 0; i < customers.Count; i++)
+        {
+            customers[i].Remaining = settings.Purchases / customers.Count + (i < settings.Purchases % customers.Count ? 1 : 0);
+        }
+
+        var idle = new ConcurrentQueue<LoadCustomer>(customers.Where(c => c.Remaining > 0));
+        await Task.WhenAll(Enumerable.Range(0, settings.Phones).Select(worker => run.PhoneAsync(worker, idle, started, cancellationToken)));
+        var elapsed = time.GetElapsedTime(started);
+        await run.SettleAsync(customers, cancellationToken);
+        return run.tally.Report(customers.Count, elapsed);
+    }
+
+    /// <summary>One phone worker: buys as the customer who has waited longest, after waiting for the purchase's start time when
+    /// a rate is set. The queue keeps each customer with one worker at a time; each customer makes exactly its share of the
+    /// purchases (what its wallet was funded for) and leaves the queue when done. A worker stops when the queue is empty:
+    /// the customers still in flight are finished by the workers that hold them.</summary>
+    private async Task PhoneAsync(int worker, ConcurrentQueue<LoadCustomer> idle, long started, CancellationToken cancellationToken)
+    {
+        var random = new Random(HashCode.Combine(settings.Seed, worker));
+        while (idle.TryDequeue(out var customer))
+        {
+            var purchase = Interlocked.Increment(ref next);
+            if (settings.Rate is { } rate && TimeSpan.FromSeconds(purchase / rate) - time.GetElapsedTime(started) is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
+            if (random.NextDouble() < settings.GarbageRate)
+            {
+                await GarbageAsync(customer, Garbage(random), cancellationToken);
+            }
+
+            if (random.NextDouble() < settings.IrShare)
+            {
+                await InfraredPurchaseAsync(customer, cancellationToken);
+            }
+            else
+            {
+                await PurchaseAsync(customer, random.NextDouble() < settings.DuplicateRate, cancellationToken);
+            }
+
+            if (--customer.Remaining > 0)
+            {
+                idle.Enqueue(customer);
+            }
+
+            observer.Advance("purchases");
+        }
+    }
+
+    private async Task PurchaseAsync(LoadCustomer customer, bool duplicate, CancellationToken cancellationToken)
+    {
+        tally.PurchaseSent();
+        var text = string.Create(CultureInfo.InvariantCulture, $"BUY {customer.MeterNumber} {settings.Amount}");
+        if (await TextAsync(customer, text, duplicate, cancellationToken) is not { } answer)
+        {
+            return;
+        }
+
+        tally.Replied((answer.Message.AcceptedAt ?? answer.Message.ReceivedAt) - answer.SentAt);
+        var tokens = TokenText.Find(answer.Message.Body);
+        if (tokens.Count == 0)
+        {
+            tally.Rejected(answer.Message.Body);
+            return;
+        }
+
+        if (KeyIn(customer, tokens) == TokenSet.Accepted)
+        {
+            tally.TokenSetAccepted();
+        }
+    }
+
+    private async Task GarbageAsync(LoadCustomer customer, string text, CancellationToken cancellationToken)
+    {
+        tally.GarbageSent();
+        if (await TextAsync(customer, text, duplicate: false, cancellationToken) is not null)
+        {
+            tally.GarbageAnswered();
+        }
+    }
+}

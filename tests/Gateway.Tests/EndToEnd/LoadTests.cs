@@ -1,0 +1,64 @@
+using SmsVending.Gateway.Tests.Support;
+using SmsVending.MeterEmulator.Load;
+
+namespace SmsVending.Gateway.Tests.EndToEnd;
+
+/// <summary>The load driver against the embedded Gateway on loopback: provisioning through the admin API and M-Pesa, purchases
+/// with repeated webhooks and garbage mixed in, every token keyed into an emulated meter.</summary>
+public sealed class LoadTests : GatewayTest
+{
+    [Fact]
+    public async Task RunAsync_SmallRunWithDuplicatesAndGarbage_EveryPurchaseVendsOnce()
+    {
+        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
+        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 4, Purchases: 30)
+        {
+            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 3, DuplicateRate = 0.5, GarbageRate = 0.5, Seed = 7,
+        };
+
+        var report = await LoadRun.RunAsync(settings);
+
+        Assert.True(report.ExitCode == 0, report.ToJson());
+        Assert.Equal((30, 30, 30, 30), (report.Purchases, report.Replies, report.TokenSetsAccepted, report.TokensAccepted));
+        Assert.Equal((0, 0, 0, 0), (report.Duplicates, report.Errors, report.ExtraTokenSets, report.ExtraMessages));
+        Assert.Empty(report.Rejections);
+        Assert.InRange(report.DuplicateWebhooks, 1, 29);
+        Assert.InRange(report.Garbage.Sent, 1, 29);
+        Assert.Equal(report.Garbage.Sent, report.Garbage.Answered);
+        Assert.True(report.LatencyMs.P50 > 0 && report.LatencyMs.P50 <= report.LatencyMs.P99 && report.LatencyMs.P99 <= report.LatencyMs.Max, report.ToJson());
+        Assert.True(report.ThroughputPerSec > 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_HalfOverInfrared_EveryPurchaseVendsOnceAndEachReceiptCarriesTheCreditedTokens()
+    {
+        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
+        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 3, Purchases: 12)
+        {
+            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 3, IrShare = 0.5, Seed = 11,
+        };
+
+        var report = await LoadRun.RunAsync(settings);
+
+        Assert.True(report.ExitCode == 0, report.ToJson());
+        Assert.Equal((12, 12, 12), (report.Purchases, report.Replies, report.TokenSetsAccepted));
+        Assert.InRange(report.Infrared.Sent, 1, 11);
+        Assert.Equal(report.Infrared.Sent, report.Infrared.Credited);
+        Assert.Equal((0, 0, 0), (report.Duplicates, report.Errors, report.ExtraMessages));
+    }
+
+    [Fact]
+    public async Task RunAsync_GatewayRefusesTheRate_ReportsTheRefusalsAndFails()
+    {
+        // The Gateway's default limit lets a phone send 10 messages a minute; one customer buying 12 times goes over it.
+        await using var world = await WorldGateway.StartAsync(Data);
+        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 1, Purchases: 12) { PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl };
+
+        var report = await LoadRun.RunAsync(settings);
+
+        Assert.Equal(1, report.ExitCode);
+        Assert.Equal((12, 10, 10), (report.Purchases, report.Replies, report.TokenSetsAccepted));
+        Assert.Equal(2, report.Errors);
+        Assert.Equal(2, report.ErrorReasons["the SMS webhook answered 429"]);
+    }
+}

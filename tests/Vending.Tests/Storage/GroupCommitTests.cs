@@ -1,0 +1,69 @@
+using Dapper;
+using SmsVending.Infrastructure.Storage;
+using SmsVending.Testing;
+using SmsVending.Vending.Storage;
+
+namespace SmsVending.Vending.Tests.Storage;
+
+/// <summary><see cref="Database.WriteAsync{T}"/>: on SQLite many writers share one group-committed transaction, on PostgreSQL
+/// each is its own; either way a write is all or nothing, and one failing write undoes only itself.</summary>
+public sealed class GroupCommitTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task WriteAsync_ManyAtOnceWithOneFailing_CommitsTheOthersAndUndoesTheFailingOneWhole(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        using var database = new VendingDatabase(provider, test.ConnectionString);
+        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_rows (n INTEGER PRIMARY KEY, half INTEGER NOT NULL)"));
+
+        var writes = Enumerable.Range(1, 100).Select(n => database.WriteAsync(async connection =>
+        {
+            // Two statements per write: the failing write's first row must go too.
+            await connection.ExecuteAsync("INSERT INTO gc_rows (n, half) VALUES (@n, 1)", new { n });
+            await connection.ExecuteAsync("INSERT INTO gc_rows (n, half) VALUES (@n, 2)", new { n = n + 1000 });
+            return n == 42 ? throw new InvalidOperationException("write 42 fails") : n;
+        })).ToList();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => writes[41]);
+        Assert.Equal("write 42 fails", failure.Message);
+        Assert.Equal(Enumerable.Range(1, 100).Where(n => n != 42), await Task.WhenAll(writes.Where((_, i) => i != 41)));
+        await using var connection = await database.OpenAsync();
+        var rows = (await connection.QueryAsync<long>("SELECT n FROM gc_rows ORDER BY n")).ToList();
+        Assert.Equal(198, rows.Count);
+        Assert.DoesNotContain(42L, rows);
+        Assert.DoesNotContain(1042L, rows);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task WriteAsync_AUniqueViolation_ReachesItsCallerAndLeavesTheFirstRow(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        using var database = new VendingDatabase(provider, test.ConnectionString);
+        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_keys (k TEXT PRIMARY KEY)"));
+        await database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_keys (k) VALUES ('a')"));
+
+        var again = await Assert.ThrowsAnyAsync<Exception>(() => database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_keys (k) VALUES ('a')")));
+
+        Assert.True(database.IsUniqueViolation(again), again.ToString());
+        Assert.Equal(1, await database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_keys (k) VALUES ('b')")));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledBeforeItsTurn_IsNotWritten()
+    {
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_cancel (n INTEGER)"));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_cancel VALUES (1)"), cancelled.Token));
+
+        await using var connection = await database.OpenAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM gc_cancel"));
+    }
+}

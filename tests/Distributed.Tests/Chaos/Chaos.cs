@@ -11,7 +11,7 @@ internal static class Chaos
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
     /// <summary>Customers and purchases: short in CI, as many as SMSVENDING_CHAOS_PURCHASES says for ops/chaos.sh.</summary>
-    public static (int Customers, int Purchases) Scale()
+    private static (int Customers, int Purchases) Scale()
     {
         var purchases = int.TryParse(Environment.GetEnvironmentVariable("SMSVENDING_CHAOS_PURCHASES"), CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1200;
         return (Math.Clamp(purchases / 20, 10, 2000), purchases);
@@ -19,15 +19,34 @@ internal static class Chaos
 
     /// <summary>Every purchase was answered with exactly one token set, which its meter accepted: no refusal (not even "service busy"),
     /// no second token set, no token twice, no phone left waiting.</summary>
-    public static void AssertEveryPurchaseVendedOnce(LoadReport report, string output, int purchases)
+    private static void AssertEveryPurchaseVendedOnce(LoadReport report, string output, int purchases)
     {
         Assert.True(report.Purchases == purchases && report.TokenSetsAccepted == purchases, $"not every purchase got one accepted token set:\n{output}");
         Assert.True(report.Errors == 0 && report.Duplicates == 0 && report.ExtraTokenSets == 0 && report.Rejections.Count == 0, $"errors, refusals or extra tokens:\n{output}");
     }
 
+    /// <summary>A load run against a fresh system, with <paramref name="first"/> done a quarter of the way through and
+    /// <paramref name="second"/> half way; then every purchase must have vended exactly once and the databases' invariants hold.</summary>
+    /// <remarks>ops/chaos.sh runs it longer (SMSVENDING_CHAOS_PURCHASES).</remarks>
+    public static async Task RunAsync(bool privateServers, (string What, Func<DistributedSystem, Task> Do) first, (string What, Func<DistributedSystem, Task> Do) second)
+    {
+        var (customers, purchases) = Scale();
+        await using var system = await DistributedSystem.StartAsync(privateServers: privateServers);
+        var load = LoadDriver.Start(system, customers, purchases);
+
+        await ProgressAsync(system, load, purchases / 4, $"the run did not get a quarter through, before {first.What}");
+        await first.Do(system);
+        await ProgressAsync(system, load, purchases / 2, $"the run did not get half through after {first.What}");
+        await second.Do(system);
+        var (report, output) = await load.ReportAsync();
+
+        AssertEveryPurchaseVendedOnce(report, output, purchases);
+        Assert.Empty(await Invariants.BrokenAsync(system, purchases));
+    }
+
     /// <summary>Waits until Vending has issued <paramref name="issued"/> purchases of the run; fails with the queues and logs when it
     /// does not within <see cref="Limit"/>.</summary>
-    public static async Task ProgressAsync(DistributedSystem system, LoadDriver load, int issued, string failure)
+    private static async Task ProgressAsync(DistributedSystem system, LoadDriver load, int issued, string failure)
     {
         if (!await load.WhenAsync(() => IssuedAtLeastAsync(system, issued), Limit))
         {

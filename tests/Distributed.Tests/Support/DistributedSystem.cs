@@ -39,7 +39,9 @@ internal sealed class DistributedSystem : IAsyncDisposable
 
     /// <summary>Starts a system; with <paramref name="privateServers"/> on a PostgreSQL and a RabbitMQ of its own (ports 5433, 5673),
     /// which it may then restart without disturbing anything else on the machine.</summary>
-    public static async Task<DistributedSystem> StartAsync(int vending = 1, int keyAuthority = 1, bool privateServers = false)
+    /// <param name="settings">Configuration for the services, as environment variables (e.g. Gateway__MaxOpenPurchases).</param>
+    public static async Task<DistributedSystem> StartAsync(int vending = 1, int keyAuthority = 1, bool privateServers = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..12];
         var folder = Path.Combine(Path.GetTempPath(), "smsvending-distributed", name);
@@ -52,6 +54,11 @@ internal sealed class DistributedSystem : IAsyncDisposable
             ["SMSVENDING_DIST_MONEY_URL"] = $"http://127.0.0.1:{moneyPort}",
             ["SMSVENDING_DIST_BUILD"] = "0", ["SMSVENDING_DIST_CONFIGURATION"] = Repository.Configuration, // this test's build built them
         }, name, folder, gatewayPort, phonesPort, moneyPort);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            system.environment[key] = value; // ops/distributed.sh starts the services with its own environment
+        }
+
         if (privateServers)
         {
             system.environment["SMSVENDING_POSTGRES_PORT"] = $"{PrivatePostgresPort}";

@@ -7,6 +7,7 @@ namespace SmsVending.Distributed.Tests.Support;
 /// TID twice; no wallet went below zero; every purchase SMS got its final answer.</summary>
 internal static class Invariants
 {
+    /// <summary>What does not hold; <paramref name="purchases"/> is how many purchase SMS reached Vending (all, unless some were shed).</summary>
     public static async Task<IReadOnlyList<string>> BrokenAsync(DistributedSystem system, int purchases)
     {
         var broken = new List<string>();

@@ -71,7 +71,7 @@ public abstract class Database : IDisposable
         }
         catch
         {
-            await connection.ExecuteAsync(Statement("ROLLBACK"));
+            await RollbackQuietlyAsync(connection);
             throw;
         }
     }
@@ -85,6 +85,20 @@ public abstract class Database : IDisposable
         }, cancellationToken);
 
     private GroupCommit SqliteWriter => sqliteWriter.Value;
+
+    /// <summary>Rolls back after a failure without hiding it: when the connection itself broke, the rollback fails too, and the
+    /// first error is the one worth reporting (the database drops the transaction with the connection).</summary>
+    internal static async Task RollbackQuietlyAsync(DbConnection connection)
+    {
+        try
+        {
+            await connection.ExecuteAsync(Statement("ROLLBACK"));
+        }
+        catch (DbException)
+        {
+            // Already rolled back, or the connection is gone.
+        }
+    }
 
     /// <summary>A transaction control statement. Typed as text: Dapper takes a one-word command for a stored procedure's name.</summary>
     internal static CommandDefinition Statement(string sql, CancellationToken cancellationToken = default) =>

@@ -121,24 +121,13 @@ internal sealed class GroupCommit : IAsyncDisposable
         }
         catch
         {
-            await RollbackQuietlyAsync(connection);
+            await Database.RollbackQuietlyAsync(connection);
             throw;
         }
 
         done.ForEach(w => w.Complete());
     }
 
-    private static async Task RollbackQuietlyAsync(DbConnection connection)
-    {
-        try
-        {
-            await connection.ExecuteAsync(Database.Statement("ROLLBACK"));
-        }
-        catch (SqliteException)
-        {
-            // SQLite may have rolled back already; the connection is replaced anyway.
-        }
-    }
 
     private sealed class QueuedWrite<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) : IQueuedWrite
     {

@@ -13,7 +13,7 @@ internal sealed class LoadCustomer(string phone, string meterNumber)
     /// <summary>The emulated meter, built from the manufacturing export.</summary>
     public StsMeterState Meter { get; set; } = null!;
 
-    /// <summary>Purchases this customer still has to make.</summary>
+    /// <summary>Purchases this customer still has to make (its share of the run, which its wallet is funded for).</summary>
     public int Remaining { get; set; }
 
     /// <summary>The SIDs of the SMS taken as answers, so that anything else the phone received is an extra message.</summary>

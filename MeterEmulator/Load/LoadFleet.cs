@@ -24,8 +24,12 @@ internal sealed class LoadFleet(LoadSettings settings, HttpClient http, GatewayC
     {
         // A random run prefix keeps phones and meters apart from earlier runs against the same data.
         var run = RandomNumberGenerator.GetInt32(1000).ToString("D3", CultureInfo.InvariantCulture);
+        // Each customer makes an even share of the purchases (the first ones one more), and its wallet is funded for exactly that.
         var customers = Enumerable.Range(0, settings.Customers)
-            .Select(i => new LoadCustomer($"+2547{run}{i:D5}", MeterNumber.Create($"04{run}{i:D5}").Digits))
+            .Select(i => new LoadCustomer($"+2547{run}{i:D5}", MeterNumber.Create($"04{run}{i:D5}").Digits)
+            {
+                Remaining = settings.Purchases / settings.Customers + (i < settings.Purchases % settings.Customers ? 1 : 0),
+            })
             .ToList();
         await EachAsync("meters", customers, AddMeterAsync, cancellationToken);
         await ImportCustomersAsync(customers, cancellationToken);
@@ -61,11 +65,11 @@ internal sealed class LoadFleet(LoadSettings settings, HttpClient http, GatewayC
     /// <summary>Each customer pays the paybill with the phone as the account, then the run waits until every wallet shows it.</summary>
     private async Task FundAsync(List<LoadCustomer> customers, CancellationToken cancellationToken)
     {
-        var funding = settings.Amount * settings.PurchasesPerCustomer;
-        money.Customers.OpeningBalance = Math.Max(money.Customers.OpeningBalance, funding);
-        await EachAsync("payments", customers, async (customer, token) =>
+        decimal Funding(LoadCustomer customer) => settings.Amount * customer.Remaining;
+        money.Customers.OpeningBalance = Math.Max(money.Customers.OpeningBalance, customers.Max(Funding));
+        await EachAsync("payments", customers.Where(c => c.Remaining > 0).ToList(), async (customer, token) =>
         {
-            var payment = await money.SendC2bAsync(customer.Phone, customer.Phone, funding, cancellationToken: token);
+            var payment = await money.SendC2bAsync(customer.Phone, customer.Phone, Funding(customer), cancellationToken: token);
             if (!payment.Accepted)
             {
                 throw new GatewayRefusedException($"the Gateway refused the M-Pesa payment {payment.TransId} for {customer.Phone}: {payment.Validation?.Body}");
@@ -73,13 +77,14 @@ internal sealed class LoadFleet(LoadSettings settings, HttpClient http, GatewayC
         }, cancellationToken);
 
         var until = time.GetUtcNow() + FundingWait;
-        await EachAsync("wallets", customers, async (customer, token) =>
+        await EachAsync("wallets", customers.Where(c => c.Remaining > 0).ToList(), async (customer, token) =>
         {
-            while (await gateway.WalletBalanceAsync(customer.Phone, token) < funding)
+            while (await gateway.WalletBalanceAsync(customer.Phone, token) < Funding(customer))
             {
                 if (time.GetUtcNow() > until)
                 {
-                    throw new TimeoutException($"the wallet of {customer.Phone} did not show the KES {funding} payment within {FundingWait.TotalMinutes:0} minutes");
+                    throw new TimeoutException(
+                        $"the wallet of {customer.Phone} did not show the KES {Funding(customer)} payment within {FundingWait.TotalMinutes:0} minutes");
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, token);

@@ -45,19 +45,8 @@ public sealed partial class LoadRun
             tokens.ForEach(t => tokensSeen.Add(t));
         }
 
-        foreach (var entry in result.Entries)
-        {
-            if (entry.Result is MeterResult.Accept or MeterResult.Kct1Accepted or MeterResult.Kct2Accepted)
-            {
-                tally.TokenAccepted();
-            }
-            else
-            {
-                tally.Rejected($"IR meter: {entry.Result}");
-            }
-        }
-
-        if (result.Entries.All(e => e.Result is MeterResult.Accept or MeterResult.Kct1Accepted or MeterResult.Kct2Accepted))
+        // Every entry is counted, so no short-circuit.
+        if (result.Entries.Select(e => Counted(e.Result, "IR meter")).ToList().TrueForAll(taken => taken))
         {
             tally.TokenSetAccepted();
             tally.InfraredCredited();

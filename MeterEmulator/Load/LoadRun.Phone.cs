@@ -78,18 +78,23 @@ public sealed partial class LoadRun
 
             var entry = StsMeter.Enter(customer.Meter, token, time.GetUtcNow());
             customer.Meter = entry.State;
-            if (entry.Result is MeterResult.Accept or MeterResult.Kct1Accepted or MeterResult.Kct2Accepted)
-            {
-                tally.TokenAccepted();
-            }
-            else
-            {
-                tally.Rejected($"meter: {entry.Result}");
-                accepted = false;
-            }
+            accepted &= Counted(entry.Result, "meter");
         }
 
         return accepted ? TokenSet.Accepted : TokenSet.NotAccepted;
+    }
+
+    /// <summary>Counts what the meter showed for one token; true when it took it (credit, a key change section).</summary>
+    private bool Counted(MeterResult result, string where)
+    {
+        if (result is MeterResult.Accept or MeterResult.Kct1Accepted or MeterResult.Kct2Accepted)
+        {
+            tally.TokenAccepted();
+            return true;
+        }
+
+        tally.Rejected($"{where}: {result}");
+        return false;
     }
 
     /// <summary>Waits until the network has accepted nothing new for a quiet period, then keys in the tokens of every SMS that

@@ -43,11 +43,6 @@ public sealed partial class LoadRun
         var run = new LoadRun(settings, world.Network, new IrPurchase(http, time), time, observer);
         observer.Begin("purchases", settings.Purchases);
         var started = time.GetTimestamp();
-        for (var i = 0; i < customers.Count; i++)
-        {
-            customers[i].Remaining = settings.Purchases / customers.Count + (i < settings.Purchases % customers.Count ? 1 : 0);
-        }
-
         var idle = new ConcurrentQueue<LoadCustomer>(customers.Where(c => c.Remaining > 0));
         await Task.WhenAll(Enumerable.Range(0, settings.Phones).Select(worker => run.PhoneAsync(worker, idle, started, cancellationToken)));
         var elapsed = time.GetElapsedTime(started);

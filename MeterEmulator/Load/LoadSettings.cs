@@ -46,7 +46,4 @@ public sealed record LoadSettings(Uri Gateway, GatewayCredentials Credentials, i
 
     /// <summary>How many phones text at once.</summary>
     internal int Phones => Math.Min(Concurrency, Customers);
-
-    /// <summary>How many purchases each customer makes at most, which is what each wallet is funded for.</summary>
-    internal int PurchasesPerCustomer => (Purchases + Customers - 1) / Customers;
 }

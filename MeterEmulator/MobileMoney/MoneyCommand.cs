@@ -8,7 +8,8 @@ internal static class MoneyCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where the Daraja-compatible API listens", DefaultValueFactory = _ => "http://127.0.0.1:5090" };
-        var gateway = new Option<Uri>("--gateway") { Description = "The Gateway's base URL, e.g. http://127.0.0.1:5000 (C2B callbacks go there)", Required = true, CustomParser = HttpUrl };
+        var gateway = PhoneNetwork.PhonesCommand.Url("--gateway", "The Gateway's base URL, e.g. http://127.0.0.1:5000 (C2B callbacks go there)");
+        gateway.Required = true;
         var secret = new Option<string>("--callback-secret") { Description = "The Gateway's Gateway:Mpesa:CallbackSecret", Required = true };
         var shortCode = new Option<string>("--short-code") { Description = "The paybill", DefaultValueFactory = _ => "174379" };
         var passKey = new Option<string>("--pass-key") { Description = "The Lipa na M-Pesa Online passkey", DefaultValueFactory = _ => "emulator-passkey" };
@@ -42,16 +43,5 @@ internal static class MoneyCommand
             return 0;
         });
         return command;
-    }
-
-    private static Uri? HttpUrl(System.CommandLine.Parsing.ArgumentResult argument)
-    {
-        if (Uri.TryCreate(argument.Tokens[^1].Value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
-        {
-            return url;
-        }
-
-        argument.AddError("--gateway takes an absolute http(s) URL");
-        return null;
     }
 }

@@ -48,6 +48,22 @@ public sealed class LoadTests : GatewayTest
     }
 
     [Fact]
+    public async Task RunAsync_WithARate_StartsNoPurchaseBeforeItsTurn()
+    {
+        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
+        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 2, Purchases: 10)
+        {
+            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 2, Rate = 20,
+        };
+
+        var report = await LoadRun.RunAsync(settings);
+
+        // Purchase i starts no earlier than i / 20 s, so the tenth cannot start before 0.45 s (a lower bound, not a speed check).
+        Assert.True(report.ExitCode == 0, report.ToJson());
+        Assert.True(report.DurationSeconds >= 0.45, report.ToJson());
+    }
+
+    [Fact]
     public async Task RunAsync_GatewayRefusesTheRate_ReportsTheRefusalsAndFails()
     {
         // The Gateway's default limit lets a phone send 10 messages a minute; one customer buying 12 times goes over it.

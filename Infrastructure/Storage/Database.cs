@@ -62,16 +62,17 @@ public abstract class Database : IDisposable
         }
 
         await using var connection = await postgres.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(Statement("BEGIN", cancellationToken));
+        // Npgsql sends BEGIN together with the first statement instead of in a round trip of its own.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             var result = await work(connection);
-            await connection.ExecuteAsync(Statement("COMMIT", cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
             return result;
         }
         catch
         {
-            await RollbackQuietlyAsync(connection);
+            await RollbackQuietlyAsync(() => transaction.RollbackAsync());
             throw;
         }
     }
@@ -88,13 +89,15 @@ public abstract class Database : IDisposable
 
     /// <summary>Rolls back after a failure without hiding it: when the connection itself broke, the rollback fails too, and the
     /// first error is the one worth reporting (the database drops the transaction with the connection).</summary>
-    internal static async Task RollbackQuietlyAsync(DbConnection connection)
+    internal static Task RollbackQuietlyAsync(DbConnection connection) => RollbackQuietlyAsync(() => connection.ExecuteAsync(Statement("ROLLBACK")));
+
+    private static async Task RollbackQuietlyAsync(Func<Task> rollback)
     {
         try
         {
-            await connection.ExecuteAsync(Statement("ROLLBACK"));
+            await rollback();
         }
-        catch (DbException)
+        catch (Exception e) when (e is DbException or InvalidOperationException)
         {
             // Already rolled back, or the connection is gone.
         }

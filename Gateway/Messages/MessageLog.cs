@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using SmsVending.Gateway.Storage;
 using SmsVending.Infrastructure.Storage;
@@ -51,7 +52,12 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
 
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
     /// first time, null when it was finished before or is not ours (e.g. a staff resend's key).</summary>
-    public async Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default)
+    public Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(connection => AnsweredAsync(connection, externalId, outcome, cancellationToken), cancellationToken);
+
+    /// <inheritdoc cref="AnsweredAsync(string, string, CancellationToken)"/>
+    /// <remarks>Within the caller's write on <paramref name="connection"/>.</remarks>
+    public async Task<InboundMessage?> AnsweredAsync(DbConnection connection, string externalId, string outcome, CancellationToken cancellationToken = default)
     {
         // "+ 0" keeps the planner off the open-messages index: its statistics see almost no open rows, but under load hundreds are
         // in flight and every answer scanned them all; the external id finds the one row.
@@ -60,11 +66,8 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             WHERE external_id = @externalId AND (answered_at + 0) IS NULL
             RETURNING {Columns}
             """;
-        return await database.WriteAsync(async connection =>
-        {
-            return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-                new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-        }, cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+            new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Purchases (SMS or USSD) received since <paramref name="since"/>, handed on and still without an outcome.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Gateway.Sms;
@@ -16,7 +17,12 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     private readonly SemaphoreSlim queued = new(0, int.MaxValue);
 
     /// <summary>Queues a reply; false when the same reply was queued before.</summary>
-    public async Task<bool> QueueAsync(Reply reply, CancellationToken cancellationToken = default)
+    public async Task<bool> QueueAsync(Reply reply, CancellationToken cancellationToken = default) =>
+        (await QueueAsync(reply, _ => Task.FromResult(true), cancellationToken)).Added;
+
+    /// <summary>Queues a reply and runs <paramref name="also"/> (e.g. closing the message it answers) in the same transaction: one
+    /// commit for both.</summary>
+    public async Task<(bool Added, T Also)> QueueAsync<T>(Reply reply, Func<DbConnection, Task<T>> also, CancellationToken cancellationToken = default)
     {
         const string Sql = """
             INSERT INTO gw_outbound (dedupe_key, answers, purchase_id, reference, phone, meter_number, tokens, body, status, attempts, next_attempt_at,
@@ -25,18 +31,22 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var added = await database.WriteAsync(async connection => await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        var result = await database.WriteAsync(async connection =>
         {
-            reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
-            Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
-            Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now,
-        }, cancellationToken: cancellationToken)) == 1, cancellationToken);
-        if (added)
+            var added = await connection.ExecuteAsync(new CommandDefinition(Sql, new
+            {
+                reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
+                Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
+                Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now,
+            }, cancellationToken: cancellationToken)) == 1;
+            return (added, await also(connection));
+        }, cancellationToken);
+        if (result.added)
         {
             queued.Release(); // once committed, so that the sender finds the row
         }
 
-        return added;
+        return result;
     }
 
     /// <summary>Waits until something is queued in this process or the timeout passes (other processes' rows are found by polling).</summary>

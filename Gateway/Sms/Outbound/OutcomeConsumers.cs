@@ -11,9 +11,10 @@ internal sealed class TokenIssuedConsumer(Outbox outbox, MessageLog log, Gateway
     public async Task Consume(ConsumeContext<TokenIssued> context)
     {
         var issued = context.Message;
-        await outbox.QueueAsync(new Reply($"issued:{issued.IdempotencyKey}", issued.Phone, SmsReplies.Issued(issued), issued.IdempotencyKey, issued.PurchaseId,
-            issued.MeterNumber, [.. issued.Tokens.Select(t => t.Digits)]), context.CancellationToken);
-        var answered = await log.AnsweredAsync(issued.IdempotencyKey, "issued", context.CancellationToken);
+        // The reply and the answered mark commit together.
+        var (_, answered) = await outbox.QueueAsync(new Reply($"issued:{issued.IdempotencyKey}", issued.Phone, SmsReplies.Issued(issued), issued.IdempotencyKey,
+            issued.PurchaseId, issued.MeterNumber, [.. issued.Tokens.Select(t => t.Digits)]),
+            connection => log.AnsweredAsync(connection, issued.IdempotencyKey, "issued", context.CancellationToken), context.CancellationToken);
         metrics.Purchase("issued", answered, clock.GetUtcNow());
     }
 }
@@ -24,14 +25,16 @@ internal sealed class PurchaseRejectedConsumer(Outbox outbox, MessageLog log, Ga
     public async Task Consume(ConsumeContext<PurchaseRejected> context)
     {
         var rejected = context.Message;
-        await outbox.QueueAsync(new Reply($"rejected:{rejected.IdempotencyKey}:{rejected.Reason}", rejected.Phone, SmsReplies.Rejected(rejected),
-            rejected.IdempotencyKey, rejected.PurchaseId == Guid.Empty ? null : rejected.PurchaseId, rejected.MeterNumber), context.CancellationToken);
+        // The reply and the answered mark commit together; a "busy, will retry" leaves the message open.
+        var (_, answered) = await outbox.QueueAsync(new Reply($"rejected:{rejected.IdempotencyKey}:{rejected.Reason}", rejected.Phone, SmsReplies.Rejected(rejected),
+            rejected.IdempotencyKey, rejected.PurchaseId == Guid.Empty ? null : rejected.PurchaseId, rejected.MeterNumber),
+            connection => rejected.WillRetry ? Task.FromResult<InboundMessage?>(null)
+                : log.AnsweredAsync(connection, rejected.IdempotencyKey, rejected.Reason.ToString(), context.CancellationToken), context.CancellationToken);
         if (rejected.WillRetry)
         {
             return;
         }
 
-        var answered = await log.AnsweredAsync(rejected.IdempotencyKey, rejected.Reason.ToString(), context.CancellationToken);
         metrics.Purchase(rejected.Reason.ToString(), answered, clock.GetUtcNow());
     }
 }

@@ -5,11 +5,15 @@ namespace SmsVending.Gateway.Messages;
 /// <summary>Publishes a stored message for handling; when the bus is down the message is safe and the re-drive sends it later.</summary>
 internal static class InboundHandOff
 {
+    /// <summary>How long the webhook waits for the bus: Twilio gives up on a webhook after 15 s, and a publish after a broker
+    /// restart can wait forever (see Infrastructure/Messaging/DeliveryDeadline.cs).</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+
     public static async Task PublishAsync(IPublishEndpoint bus, InboundMessage stored, ILogger logger)
     {
         try
         {
-            await bus.Publish(new InboundReceived(stored.Id));
+            await bus.Publish(new InboundReceived(stored.Id)).WaitAsync(Limit);
         }
         catch (Exception e)
         {

@@ -24,4 +24,9 @@ public sealed class BusOptions
     /// re-driven by the staff API.</summary>
     [Required]
     public string DeadLetterQueue { get; set; } = "dead-letters";
+
+    /// <summary>How long one attempt at consuming a message may take before it is given up and retried (see <see cref="DeliveryDeadline"/>);
+    /// longer than any consumer waits on purpose.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DeliveryDeadline { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -52,6 +52,8 @@ public static class RabbitMqTopology
                 r.Handle<Exception>(Database.IsTransientFault);
                 r.Exponential(8, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1));
             });
+            // No attempt waits forever on a send that cannot complete after a broker restart (see DeliveryDeadline).
+            rabbit.ConnectConsumerConfigurationObserver(new DeliveryDeadline(options.DeliveryDeadline));
             configure?.Invoke(context, rabbit);
             rabbit.ConfigureEndpoints(context);
         });

@@ -94,13 +94,18 @@ internal sealed class DistributedSystem : IAsyncDisposable
     }
 
     /// <summary>Stops and starts the system's PostgreSQL (ops/postgres.sh); only for a system on private servers.</summary>
-    public async Task RestartPostgresAsync()
+    public Task RestartPostgresAsync() => RestartServerAsync("postgres.sh", "SMSVENDING_POSTGRES_PORT");
+
+    /// <summary>Stops and starts the system's RabbitMQ (ops/rabbitmq.sh); only for a system on private servers.</summary>
+    public Task RestartRabbitMqAsync() => RestartServerAsync("rabbitmq.sh", "SMSVENDING_RABBITMQ_PORT");
+
+    private async Task RestartServerAsync(string script, string privatePort)
     {
-        Assert.True(environment.ContainsKey("SMSVENDING_POSTGRES_PORT"), "only a system on private servers restarts them: the shared ones serve others");
+        Assert.True(environment.ContainsKey(privatePort), "only a system on private servers restarts them: the shared ones serve others");
         foreach (var verb in new[] { "stop", "start" })
         {
-            var run = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", "postgres.sh"), verb], environment, ScriptTimeout);
-            Assert.True(run.ExitCode == 0, $"ops/postgres.sh {verb} failed, {run}");
+            var run = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", script), verb], environment, ScriptTimeout);
+            Assert.True(run.ExitCode == 0, $"ops/{script} {verb} failed, {run}");
         }
     }
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Gateway.Tests.Support;
 using SmsVending.Infrastructure.Messaging;
 
@@ -18,42 +16,25 @@ public sealed class DeadLetterTests : GatewayTest
         await using var edge = await EdgeGateway.CreateAsync(Data);
         using var supervisor = edge.Client(EdgeGateway.SupervisorKey);
         var flaky = new FlakyConsumer.State();
-        await using var services = new ServiceCollection()
-            .AddSingleton(flaky)
-            .AddBusOptions(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Bus:RabbitMq"] = edge.VirtualHost.Url.AbsoluteUri }).Build())
-            .AddMassTransit(bus =>
-            {
-                bus.AddConsumer<FlakyConsumer>().Endpoint(e => e.Name = "flaky");
-                bus.UsingRabbitMqTopology();
-            })
-            .BuildServiceProvider();
-        var busControl = services.GetRequiredService<IBusControl>();
-        await busControl.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        try
-        {
-            await busControl.Publish(new FlakyWork("first"));
-            var letter = await EmbeddedGateway.EventuallyAsync(async () =>
-                (await supervisor.GetFromJsonAsync<DeadLetter[]>("/staff/dead-letters"))!.SingleOrDefault(), "the failed message in the dead-letter queue");
+        await using var bus = await TopologyBus.StartAsync(edge.VirtualHost.Url, b => b.AddConsumer<FlakyConsumer>().Endpoint(e => e.Name = "flaky"), flaky);
+        await bus.Bus.Publish(new FlakyWork("first"));
+        var letter = await EmbeddedGateway.EventuallyAsync(async () =>
+            (await supervisor.GetFromJsonAsync<DeadLetter[]>("/staff/dead-letters"))!.SingleOrDefault(), "the failed message in the dead-letter queue");
 
-            Assert.Equal("flaky", letter.Queue);
-            Assert.Equal("fault", letter.Reason);
-            Assert.Contains("SmsVending.Gateway.Tests.Edge:FlakyWork", letter.MessageType);
-            Assert.Contains("InvalidOperationException: not yet", letter.Error);
-            Assert.Single((await supervisor.GetFromJsonAsync<DeadLetter[]>("/staff/dead-letters"))!); // listing removed nothing
+        Assert.Equal("flaky", letter.Queue);
+        Assert.Equal("fault", letter.Reason);
+        Assert.Contains("SmsVending.Gateway.Tests.Edge:FlakyWork", letter.MessageType);
+        Assert.Contains("InvalidOperationException: not yet", letter.Error);
+        Assert.Single((await supervisor.GetFromJsonAsync<DeadLetter[]>("/staff/dead-letters"))!); // listing removed nothing
 
-            flaky.Fail = false;
-            var refused = await supervisor.PostAsJsonAsync("/staff/dead-letters/redrive", new { messageIds = new[] { letter.MessageId } });
-            var redrive = await supervisor.PostAsJsonAsync("/staff/dead-letters/redrive", new { messageIds = new[] { letter.MessageId }, reason = "fixed the cause" });
+        flaky.Fail = false;
+        var refused = await supervisor.PostAsJsonAsync("/staff/dead-letters/redrive", new { messageIds = new[] { letter.MessageId } });
+        var redrive = await supervisor.PostAsJsonAsync("/staff/dead-letters/redrive", new { messageIds = new[] { letter.MessageId }, reason = "fixed the cause" });
 
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, redrive.StatusCode);
-            Assert.Equal("first", await flaky.Handled.Task.WaitAsync(TimeSpan.FromSeconds(30)));
-            Assert.Empty((await supervisor.GetFromJsonAsync<DeadLetter[]>("/staff/dead-letters"))!);
-        }
-        finally
-        {
-            await busControl.StopAsync();
-        }
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redrive.StatusCode);
+        Assert.Equal("first", await flaky.Handled.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty((await supervisor.GetFromJsonAsync<DeadLetter[]>("/staff/dead-letters"))!);
     }
 
     [Fact]

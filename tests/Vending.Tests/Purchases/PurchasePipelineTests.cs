@@ -60,6 +60,28 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         await AssertBooksBalanceAsync();
     }
 
+    /// <summary>Purchases for one meter race on its TID and its owner's wallet; two instances of each service take them at once.</summary>
+    [Fact]
+    public async Task Buy_ManyForOneMeterAtOnceOnTwoInstances_EachVendsOnceWithItsOwnTidAndTheWalletNeverOverdraws()
+    {
+        var (customer, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        await using var second = await App.SecondInstanceAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? App : second).BuyAsync(TestVending.Sms(Phone, meters[0], 200m))));
+
+        var issued = outcomes.Where(o => o.Issued is not null).Select(o => o.Issued!).ToList();
+        Assert.Equal(5, issued.Count); // each charges at most 200 of the 1000
+        Assert.All(outcomes.Where(o => o.Issued is null), o => Assert.Equal(PurchaseRejection.InsufficientBalance, o.Rejected!.Reason));
+        var tids = issued.Select(i => TokenDecoder.Decode(StsToken.Parse(Assert.Single(i.Tokens).Digits), TestVending.Cipher(meters[0]))).ToList();
+        Assert.All(tids, t => Assert.True(t.CrcOk));
+        Assert.Equal(5, tids.Select(t => t.Tid).Distinct().Count());
+        var balance = (await App.WalletAsync(customer.Id)).Amount;
+        Assert.Equal(1000m - issued.Sum(i => i.Receipt.Charged), balance);
+        Assert.True(balance >= 0m);
+        await AssertBooksBalanceAsync();
+    }
+
     [Fact]
     public async Task Buy_KeyAuthorityDown_StaysPaidThenCompletesOnceWhenItIsBack()
     {

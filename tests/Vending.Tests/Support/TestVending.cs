@@ -95,6 +95,10 @@ internal sealed class TestVending : IAsyncDisposable
         return await StartAsync(vendingDatabase.Provider, keyAuthorityOnline, (vendingDatabase, keyDatabase), Clock);
     }
 
+    /// <summary>Another Vending and KeyAuthority over the same databases and clock, as a second instance of each competing for
+    /// the same queues.</summary>
+    public Task<TestVending> SecondInstanceAsync() => StartAsync(vendingDatabase.Provider, true, (vendingDatabase, keyDatabase), Clock);
+
     /// <summary>The demo tariff, the vending key, and a customer who owns <paramref name="meterCount"/> meters.</summary>
     public async Task<(Customer Customer, string[] Meters)> SeedAsync(string phone = "+254712345678", int meterCount = 1, string? pin = null, int firstSerial = 1)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using SmsVending.Gateway.Storage;
 using SmsVending.Infrastructure.Storage;
@@ -51,18 +52,20 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
 
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
     /// first time, null when it was finished before or is not ours (e.g. a staff resend's key).</summary>
-    public async Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default)
+    public async Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default) =>
+        await database.WriteAsync(connection => AnsweredAsync(connection, externalId, outcome, clock.GetUtcNow(), cancellationToken), cancellationToken);
+
+    /// <summary><see cref="AnsweredAsync(string, string, CancellationToken)"/> as part of a larger write.</summary>
+    internal static async Task<InboundMessage?> AnsweredAsync(DbConnection connection, string externalId, string outcome, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         const string Sql = $"""
             UPDATE gw_inbound SET answered_at = @at, outcome = @outcome
             WHERE external_id = @externalId AND answered_at IS NULL
             RETURNING {Columns}
             """;
-        return await database.WriteAsync(async connection =>
-        {
-            return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-                new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-        }, cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+            new { externalId, outcome, at = at.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Purchases (SMS or USSD) received since <paramref name="since"/>, handed on and still without an outcome.</summary>

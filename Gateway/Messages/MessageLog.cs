@@ -52,12 +52,12 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
 
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
     /// first time, null when it was finished before or is not ours (e.g. a staff resend's key).</summary>
-    public Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(connection => AnsweredAsync(connection, externalId, outcome, cancellationToken), cancellationToken);
+    public async Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default) =>
+        await database.WriteAsync(connection => AnsweredAsync(connection, externalId, outcome, clock.GetUtcNow(), cancellationToken), cancellationToken);
 
-    /// <inheritdoc cref="AnsweredAsync(string, string, CancellationToken)"/>
-    /// <remarks>Within the caller's write on <paramref name="connection"/>.</remarks>
-    public async Task<InboundMessage?> AnsweredAsync(DbConnection connection, string externalId, string outcome, CancellationToken cancellationToken = default)
+    /// <summary><see cref="AnsweredAsync(string, string, CancellationToken)"/> as part of a larger write.</summary>
+    internal static async Task<InboundMessage?> AnsweredAsync(DbConnection connection, string externalId, string outcome, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         // "+ 0" keeps the planner off the open-messages index: its statistics see almost no open rows, but under load hundreds are
         // in flight and every answer scanned them all; the external id finds the one row.
@@ -67,7 +67,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
             RETURNING {Columns}
             """;
         return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { externalId, outcome, at = clock.GetUtcNow().ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            new { externalId, outcome, at = at.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Purchases (SMS or USSD) received since <paramref name="since"/>, handed on and still without an outcome.</summary>

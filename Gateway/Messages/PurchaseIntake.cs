@@ -11,7 +11,7 @@ namespace SmsVending.Gateway.Messages;
 /// without bound.</summary>
 /// <remarks>Only a message's first hand-off may be shed. A re-driven one may have reached Vending before (and been paid for), so it
 /// always goes on; staff replays too.</remarks>
-internal sealed class PurchaseIntake(OpenPurchases open, IPublishEndpoint bus, Outbox outbox, MessageLog log, GatewayMetrics metrics, TimeProvider clock)
+internal sealed class PurchaseIntake(OpenPurchases open, IPublishEndpoint bus, Outbox outbox, GatewayMetrics metrics, TimeProvider clock)
 {
     /// <summary>The outcome a shed message is closed with.</summary>
     public const string Shed = "shed";
@@ -24,8 +24,9 @@ internal sealed class PurchaseIntake(OpenPurchases open, IPublishEndpoint bus, O
             return;
         }
 
-        await outbox.QueueAsync(new Reply($"{Shed}:{message.ExternalId}", purchase.Phone, SmsReplies.Busy, Answers: message.ExternalId), cancellationToken);
-        metrics.Purchase(Shed, await log.AnsweredAsync(message.ExternalId, Shed, cancellationToken), clock.GetUtcNow());
+        var answered = await outbox.AnswerAsync(new Reply($"{Shed}:{message.ExternalId}", purchase.Phone, SmsReplies.Busy, Answers: message.ExternalId), Shed,
+            cancellationToken);
+        metrics.Purchase(Shed, answered, clock.GetUtcNow());
     }
 }
 

@@ -45,9 +45,8 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
                     SmsCommand.ChangePin change => await ChangePinAsync(replayId ?? message.ExternalId, phone, change, cancellationToken),
                     _ => await AskAsync(command, phone, cancellationToken),
                 };
-                await outbox.QueueAsync(new Reply(replayId is null ? $"reply:{message.ExternalId}" : $"reply:{message.ExternalId}:{replayId}", phone, text,
-                    Answers: message.ExternalId), cancellationToken);
-                await log.AnsweredAsync(message.ExternalId, "answered", cancellationToken);
+                await outbox.AnswerAsync(new Reply(replayId is null ? $"reply:{message.ExternalId}" : $"reply:{message.ExternalId}:{replayId}", phone, text,
+                    Answers: message.ExternalId), "answered", cancellationToken);
                 break;
         }
     }

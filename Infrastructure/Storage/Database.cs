@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using DbUp;
 using Microsoft.Data.Sqlite;
@@ -110,10 +111,19 @@ public abstract class Database : IDisposable
     private static async Task<DbConnection> OpenSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await connection.OpenAsync(cancellationToken);
-        // FULL: a committed write (a TID, a debit) must survive a power cut.
-        await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
+        // A pooled connection keeps its settings: each one is set up on its first open only, not on every read.
+        if (!SetUp.TryGetValue(connection.Handle!, out _))
+        {
+            // FULL: a committed write (a TID, a debit) must survive a power cut.
+            await connection.ExecuteAsync("PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL;");
+            SetUp.AddOrUpdate(connection.Handle!, SetUp);
+        }
+
         return connection;
     }
+
+    /// <summary>The SQLite connections (native handles, which the pool keeps between opens) whose settings are made.</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> SetUp = new();
 
     /// <summary>Appended to a row-claiming SELECT: PostgreSQL lets concurrent claimers skip each other's rows; SQLite has one writer anyway.</summary>
     public string SkipLocked => Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";

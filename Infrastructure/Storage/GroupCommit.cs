@@ -54,7 +54,7 @@ internal sealed class GroupCommit : IAsyncDisposable
 
     private async Task WriteAllAsync()
     {
-        DbConnection? connection = null;
+        WriterStatements? writer = null;
         var batch = new List<IQueuedWrite>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync())
         {
@@ -72,42 +72,42 @@ internal sealed class GroupCommit : IAsyncDisposable
 
             try
             {
-                connection ??= await open(CancellationToken.None);
-                await CommitAsync(connection, batch);
+                writer ??= await WriterStatements.PrepareAsync(await open(CancellationToken.None));
+                await CommitAsync(writer, batch);
             }
             catch (Exception e)
             {
                 // The transaction itself failed (disk full, I/O error): nothing in it was written. Start afresh next time.
                 batch.ForEach(w => w.Fail(e));
-                if (connection is not null)
+                if (writer is not null)
                 {
-                    await connection.DisposeAsync();
-                    connection = null;
+                    await writer.DisposeAsync();
+                    writer = null;
                 }
             }
 
             batch.Clear();
         }
 
-        if (connection is not null)
+        if (writer is not null)
         {
-            await connection.DisposeAsync();
+            await writer.DisposeAsync();
         }
     }
 
-    private static async Task CommitAsync(DbConnection connection, List<IQueuedWrite> batch)
+    private static async Task CommitAsync(WriterStatements writer, List<IQueuedWrite> batch)
     {
-        var done = new List<IQueuedWrite>(batch.Count);
-        await connection.ExecuteAsync(Database.Statement("BEGIN IMMEDIATE"));
+        var (connection, done) = (writer.Connection, new List<IQueuedWrite>(batch.Count));
+        await writer.BeginAsync();
         try
         {
             foreach (var write in batch)
             {
-                await connection.ExecuteAsync(Database.Statement("SAVEPOINT write"));
+                await writer.SavepointAsync();
                 try
                 {
                     await write.RunAsync(connection);
-                    await connection.ExecuteAsync(Database.Statement("RELEASE write"));
+                    await writer.ReleaseAsync();
                     done.Add(write);
                 }
                 catch (Exception e) when (e is not SqliteException { SqliteErrorCode: 10 or 13 }) // I/O error, disk full: the whole batch fails
@@ -117,7 +117,7 @@ internal sealed class GroupCommit : IAsyncDisposable
                 }
             }
 
-            await connection.ExecuteAsync(Database.Statement("COMMIT"));
+            await writer.CommitAsync();
         }
         catch
         {

@@ -1,5 +1,7 @@
+using System.Data;
 using System.Data.Common;
 using Dapper;
+using SmsVending.KeyAuthority.Issuance;
 
 namespace SmsVending.KeyAuthority.Audit;
 
@@ -7,34 +9,42 @@ namespace SmsVending.KeyAuthority.Audit;
 /// <remarks>Every issuer locks the head before anything else, so issuers on several instances take turns and never deadlock.</remarks>
 internal sealed class AuditTail
 {
-    private const string Insert = """
+    /// <summary>The entry's insert, for <see cref="IssuanceStatements"/> to prepare; its parameters in <see cref="InsertParameters"/>' order.</summary>
+    internal const string Insert = """
         INSERT INTO ka_audit (seq, at, meter_number, request_id, requester, token_class, token_subclass, tid, amount, prev_hash, hash)
         VALUES (@Seq, @At, @MeterNumber, @RequestId, @Requester, @TokenClass, @TokenSubclass, @Tid, @Amount, @PrevHash, @Hash)
         """;
 
+    internal static readonly (string Name, DbType Type)[] InsertParameters =
+    [
+        ("Seq", DbType.Int64), ("At", DbType.Int64), ("MeterNumber", DbType.String), ("RequestId", DbType.String), ("Requester", DbType.String),
+        ("TokenClass", DbType.Int32), ("TokenSubclass", DbType.Int32), ("Tid", DbType.Int32), ("Amount", DbType.String), ("PrevHash", DbType.String),
+        ("Hash", DbType.String),
+    ];
+
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
+    private readonly DbCommand insert;
     private (long Seq, string Hash) head;
 
-    private AuditTail(DbConnection connection, DbTransaction transaction, (long, string) head) =>
-        (this.connection, this.transaction, this.head) = (connection, transaction, head);
+    private AuditTail(DbConnection connection, DbTransaction transaction, DbCommand insert, (long, string) head) =>
+        (this.connection, this.transaction, this.insert, this.head) = (connection, transaction, insert, head);
 
-    public static async Task<AuditTail> LockAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Locks the head in <paramref name="transaction"/>; entries are appended with <paramref name="insert"/>, a prepared
+    /// <see cref="Insert"/> enlisted in it (one parse for all the tokens, where a fresh command per token parsed each time).</summary>
+    public static async Task<AuditTail> LockAsync(DbConnection connection, DbTransaction transaction, DbCommand insert, CancellationToken cancellationToken)
     {
         var head = await connection.QuerySingleAsync<(long, string)>(new CommandDefinition(
             "UPDATE ka_audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash", transaction: transaction, cancellationToken: cancellationToken));
-        return new AuditTail(connection, transaction, head);
+        return new AuditTail(connection, transaction, insert, head);
     }
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var seq = head.Seq + 1;
         var hash = entry.HashAfter(seq, head.Hash);
-        await connection.ExecuteAsync(new CommandDefinition(Insert, new
-        {
-            Seq = seq, entry.At, entry.MeterNumber, entry.RequestId, entry.Requester, entry.TokenClass, entry.TokenSubclass, entry.Tid,
-            entry.Amount, PrevHash = head.Hash, Hash = hash,
-        }, transaction, cancellationToken: cancellationToken));
+        await IssuanceStatements.Run(insert, cancellationToken,
+            seq, entry.At, entry.MeterNumber, entry.RequestId, entry.Requester, entry.TokenClass, entry.TokenSubclass, entry.Tid, entry.Amount, head.Hash, hash);
         head = (seq, hash);
     }
 

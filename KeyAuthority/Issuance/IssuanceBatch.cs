@@ -33,7 +33,7 @@ internal static class IssuanceBatch
         var connection = statements.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         statements.Enlist(transaction);
-        var tail = await AuditTail.LockAsync(connection, transaction, cancellationToken);
+        var tail = await AuditTail.LockAsync(connection, transaction, statements.AppendAudit, cancellationToken);
         var vendingKeys = new Dictionary<VendingKeyId, byte[]?>();
         try
         {

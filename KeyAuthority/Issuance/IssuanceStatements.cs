@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Dapper;
 using SmsVending.Infrastructure.Storage;
+using SmsVending.KeyAuthority.Audit;
 using SmsVending.KeyAuthority.Meters;
 using SmsVending.KeyAuthority.Storage;
 
@@ -36,6 +37,7 @@ internal sealed class IssuanceStatements : IAsyncDisposable
     private readonly DbCommand claim;
     private readonly DbCommand storedResult;
     private readonly DbCommand saveCounters;
+    private readonly DbCommand appendAudit;
 
     private IssuanceStatements(DbConnection connection, bool keepOpen)
     {
@@ -44,6 +46,7 @@ internal sealed class IssuanceStatements : IAsyncDisposable
         claim = Command(Claim, ("RequestId", DbType.String), ("MeterNumber", DbType.String), ("Result", DbType.String), ("At", DbType.Int64));
         storedResult = Command(StoredResult, ("RequestId", DbType.String));
         saveCounters = Command(SaveCounters, ("LastTid", DbType.Int32), ("DeviceCount", DbType.Int32), ("MeterNumber", DbType.String));
+        appendAudit = Command(AuditTail.Insert, AuditTail.InsertParameters);
     }
 
     public DbConnection Connection { get; }
@@ -51,7 +54,10 @@ internal sealed class IssuanceStatements : IAsyncDisposable
     /// <summary>Whether the writer keeps this connection for its next batch (SQLite: the process is the only writer).</summary>
     public bool KeepOpen { get; }
 
-    private IEnumerable<DbCommand> All => [selectMeter, claim, storedResult, saveCounters];
+    /// <summary>The audit entry's insert, for <see cref="AuditTail"/>.</summary>
+    public DbCommand AppendAudit => appendAudit;
+
+    private IEnumerable<DbCommand> All => [selectMeter, claim, storedResult, saveCounters, appendAudit];
 
     public static async Task<IssuanceStatements> OpenAsync(KeyAuthorityDatabase database, CancellationToken cancellationToken = default)
     {
@@ -121,7 +127,8 @@ internal sealed class IssuanceStatements : IAsyncDisposable
         await Connection.DisposeAsync();
     }
 
-    private static Task<int> Run(DbCommand command, CancellationToken cancellationToken, params object?[] values)
+    /// <summary>Runs a prepared command with new values for its parameters, in order.</summary>
+    internal static Task<int> Run(DbCommand command, CancellationToken cancellationToken, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {

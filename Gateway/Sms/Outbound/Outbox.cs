@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using SmsVending.Gateway.Messages;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Gateway.Sms;
 using SmsVending.Gateway.Storage;
@@ -17,12 +18,27 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     private readonly SemaphoreSlim queued = new(0, int.MaxValue);
 
     /// <summary>Queues a reply; false when the same reply was queued before.</summary>
-    public async Task<bool> QueueAsync(Reply reply, CancellationToken cancellationToken = default) =>
-        (await QueueAsync(reply, _ => Task.FromResult(true), cancellationToken)).Added;
+    public async Task<bool> QueueAsync(Reply reply, CancellationToken cancellationToken = default)
+    {
+        var added = await database.WriteAsync(connection => InsertAsync(connection, reply, clock.GetUtcNow(), cancellationToken), cancellationToken);
+        Queued(added);
+        return added;
+    }
 
-    /// <summary>Queues a reply and runs <paramref name="also"/> (e.g. closing the message it answers) in the same transaction: one
-    /// commit for both.</summary>
-    public async Task<(bool Added, T Also)> QueueAsync<T>(Reply reply, Func<DbConnection, Task<T>> also, CancellationToken cancellationToken = default)
+    /// <summary>Queues a reply and marks the message it answers (<see cref="Reply.Answers"/>) with <paramref name="outcome"/>, in one
+    /// write; returns the message the first time it is marked (as <see cref="MessageLog.AnsweredAsync(string, string, CancellationToken)"/>).</summary>
+    public async Task<InboundMessage?> AnswerAsync(Reply reply, string outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply.Answers);
+        var now = clock.GetUtcNow();
+        var (added, answered) = await database.WriteAsync(async connection =>
+            (await InsertAsync(connection, reply, now, cancellationToken), await MessageLog.AnsweredAsync(connection, reply.Answers, outcome, now, cancellationToken)),
+            cancellationToken);
+        Queued(added);
+        return answered;
+    }
+
+    private static async Task<bool> InsertAsync(DbConnection connection, Reply reply, DateTimeOffset at, CancellationToken cancellationToken)
     {
         const string Sql = """
             INSERT INTO gw_outbound (dedupe_key, answers, purchase_id, reference, phone, meter_number, tokens, body, status, attempts, next_attempt_at,
@@ -30,23 +46,20 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             VALUES (@DedupeKey, @Answers, @PurchaseId, @Reference, @Phone, @MeterNumber, @Tokens, @Body, 'pending', 0, @now, @now, @now)
             ON CONFLICT (dedupe_key) DO NOTHING
             """;
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var result = await database.WriteAsync(async connection =>
+        return await connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
-            var added = await connection.ExecuteAsync(new CommandDefinition(Sql, new
-            {
-                reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
-                Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
-                Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now,
-            }, cancellationToken: cancellationToken)) == 1;
-            return (added, await also(connection));
-        }, cancellationToken);
-        if (result.added)
+            reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
+            Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
+            Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now = at.ToUnixTimeMilliseconds(),
+        }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private void Queued(bool added)
+    {
+        if (added)
         {
             queued.Release(); // once committed, so that the sender finds the row
         }
-
-        return result;
     }
 
     /// <summary>Waits until something is queued in this process or the timeout passes (other processes' rows are found by polling).</summary>

@@ -66,4 +66,19 @@ public sealed class GroupCommitTests
         await using var connection = await database.OpenAsync();
         Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM gc_cancel"));
     }
+
+    [Fact]
+    public async Task OpenAsync_APooledConnectionOpenedAgain_KeepsItsFullSyncAndBusyTimeout()
+    {
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+
+        // The settings are made on a connection's first open only; every later open of it from the pool must still have them.
+        for (var open = 0; open < 3; open++)
+        {
+            await using var connection = await database.OpenAsync();
+            Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
+            Assert.Equal(30000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+        }
+    }
 }

@@ -42,6 +42,9 @@ public sealed record LoadReport(
     /// <summary>SMS that arrived after a phone's answer, with nobody waiting for them.</summary>
     public int ExtraMessages { get; init; }
 
+    /// <summary>"Paid, your token will follow" notices (the KeyAuthority was busy); the SMS after each is the purchase's answer.</summary>
+    public int PendingNotices { get; init; }
+
     /// <summary>How long the purchase phase took.</summary>
     public double DurationSeconds { get; init; }
 

@@ -57,6 +57,26 @@ public sealed partial class LoadRun
         return null;
     }
 
+    /// <summary>Waits, within what is left of the reply timeout, for the SMS that follows a "token will follow" notice; null (with
+    /// the error counted) when none comes.</summary>
+    private async Task<InboxMessage?> FollowUpAsync(LoadCustomer customer, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        var left = settings.ReplyTimeout - (time.GetUtcNow() - sentAt);
+        try
+        {
+            var answered = customer.Answered;
+            var message = await network.Phone(customer.Phone).WaitForMessageAsync(m => !answered.Contains(m.Sid), left > TimeSpan.Zero ? left : TimeSpan.Zero,
+                cancellationToken);
+            answered.Add(message.Sid);
+            return message;
+        }
+        catch (TimeoutException)
+        {
+            tally.Error($"the token promised did not come within {settings.ReplyTimeout.TotalSeconds:0} s");
+            return null;
+        }
+    }
+
     /// <summary>Keys the tokens into the customer's meter in order; the set is accepted when every token is.</summary>
     private TokenSet KeyIn(LoadCustomer customer, IReadOnlyList<string> tokens)
     {

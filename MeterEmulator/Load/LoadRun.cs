@@ -97,11 +97,23 @@ public sealed partial class LoadRun
             return;
         }
 
-        tally.Replied((answer.Message.AcceptedAt ?? answer.Message.ReceivedAt) - answer.SentAt);
-        var tokens = TokenText.Find(answer.Message.Body);
+        var message = answer.Message;
+        if (TokenText.Find(message.Body).Count == 0 && TokenText.Promised(message.Body))
+        {
+            tally.PendingNotice(); // "paid, your token will follow": the answer is the SMS after it
+            if (await FollowUpAsync(customer, answer.SentAt, cancellationToken) is not { } followUp)
+            {
+                return;
+            }
+
+            message = followUp;
+        }
+
+        tally.Replied((message.AcceptedAt ?? message.ReceivedAt) - answer.SentAt);
+        var tokens = TokenText.Find(message.Body);
         if (tokens.Count == 0)
         {
-            tally.Rejected(answer.Message.Body);
+            tally.Rejected(message.Body);
             return;
         }
 

@@ -11,7 +11,7 @@ internal sealed partial class LoadTally
 
     private readonly LongConcurrentHistogram latency = new(1, MaxLatencyMicroseconds, 3);
     private readonly ConcurrentDictionary<string, int> rejections = new(), errors = new();
-    private int purchases, replies, tokensAccepted, tokenSetsAccepted, duplicates, duplicateWebhooks, garbageSent, garbageAnswered, extraMessages, extraTokenSets, infraredSent, infraredCredited;
+    private int purchases, replies, tokensAccepted, tokenSetsAccepted, duplicates, duplicateWebhooks, garbageSent, garbageAnswered, extraMessages, pendingNotices, extraTokenSets, infraredSent, infraredCredited;
 
     public void PurchaseSent() => Interlocked.Increment(ref purchases);
 
@@ -42,6 +42,9 @@ internal sealed partial class LoadTally
     /// <summary>A token that an earlier SMS carried already.</summary>
     public void Duplicate() => Interlocked.Increment(ref duplicates);
 
+    /// <summary>A "paid, your token will follow" notice before the purchase's answer.</summary>
+    public void PendingNotice() => Interlocked.Increment(ref pendingNotices);
+
     /// <summary>A message nobody was waiting for (it came after the phone's answer).</summary>
     public void ExtraMessage() => Interlocked.Increment(ref extraMessages);
 
@@ -70,6 +73,7 @@ internal sealed partial class LoadTally
         {
             Customers = customers, TokenSetsAccepted = tokenSetsAccepted, ExtraTokenSets = extraTokenSets, ErrorReasons = Sorted(errors),
             DuplicateWebhooks = duplicateWebhooks, Infrared = new InfraredCount(infraredSent, infraredCredited), Garbage = new GarbageCount(garbageSent, garbageAnswered), ExtraMessages = extraMessages,
+            PendingNotices = pendingNotices,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
         };
     }

@@ -5,7 +5,7 @@ namespace SmsVending.Distributed.Tests.Support;
 
 /// <summary>What the meter emulator's `load --json` reports.</summary>
 internal sealed record LoadReport(int Purchases, int Replies, int TokensAccepted, Dictionary<string, int> Rejections, int Duplicates, int Errors,
-    double ThroughputPerSec, int TokenSetsAccepted, int ExtraTokenSets, Dictionary<string, int> ErrorReasons);
+    double ThroughputPerSec, int TokenSetsAccepted, int ExtraTokenSets, Dictionary<string, int> ErrorReasons, int PendingNotices);
 
 /// <summary>The meter emulator's load driver as its own process against a distributed system, running while the test does harm.</summary>
 internal sealed class LoadDriver

@@ -1,3 +1,5 @@
+using SmsVending.Contracts.Vending;
+using SmsVending.Gateway.Sms;
 using SmsVending.MeterEmulator.Meters;
 
 namespace SmsVending.MeterEmulator.Tests.Meters;
@@ -24,5 +26,29 @@ public class TokenTextTests
     public void Find_NoWholeToken_GivesNone(string text)
     {
         Assert.Empty(TokenText.Find(text));
+    }
+
+    /// <summary>Read from the Gateway's own replies, so a change of their wording fails here rather than in a load run.</summary>
+    [Theory]
+    [InlineData(PurchaseRejection.ServiceBusy, "en", true)]
+    [InlineData(PurchaseRejection.ServiceBusy, "sw", true)]
+    [InlineData(PurchaseRejection.InsufficientBalance, "en", false)]
+    [InlineData(PurchaseRejection.TokenRefused, "en", false)]
+    [InlineData(PurchaseRejection.TokenRefused, "sw", false)]
+    public void Promised_TheGatewaysRefusals_OnlyTheBusyNoticePromisesTokens(PurchaseRejection reason, string language, bool promised)
+    {
+        var reply = SmsReplies.Rejected(new PurchaseRejected
+        {
+            PurchaseId = Guid.Parse("7f3a0000-0000-0000-0000-000000000001"), IdempotencyKey = "SM1", Phone = "+254712345678", Language = language,
+            Reason = reason, Message = "", Amount = 20m,
+        });
+
+        Assert.Equal(promised, TokenText.Promised(reply));
+    }
+
+    [Fact]
+    public void Promised_TheOverloadRefusal_PromisesNothing()
+    {
+        Assert.False(TokenText.Promised(SmsReplies.Busy)); // nothing was charged: the customer sends again
     }
 }

@@ -15,6 +15,9 @@ public sealed class InboundMessage
     public string? Outcome { get; set; }
 }
 
+/// <summary>A message as a provider delivers it, before it is stored.</summary>
+internal sealed record IncomingMessage(string Channel, string ExternalId, string? Phone, string Body, string? Receipt);
+
 /// <summary>The channels inbound messages arrive on.</summary>
 public static class Channels
 {

@@ -11,24 +11,39 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     private const string Columns = "id, channel, external_id, phone, body, command, meter_number, received_at, answered_at, outcome";
 
     /// <summary>Stores a message (with the mobile-money receipt a payment callback carries); null when the provider sent this id before (a retry), else the stored row.</summary>
-    /// <remarks>A database restart is waited out (the provider waits for our answer): a commit whose answer was lost comes back as
-    /// "sent before", and the periodic re-drive hands that message on.</remarks>
+    /// <remarks>A database restart is waited out (the provider waits for our answer).</remarks>
     public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, string? receipt = null,
         CancellationToken cancellationToken = default)
     {
-        // ON CONFLICT DO NOTHING: a retry finds its twin and changes nothing, without an error to catch.
+        var at = clock.GetUtcNow();
+        var attempts = 0;
+        return await Database.RideOutAsync(async token => await database.WriteAsync(
+            connection => InsertAsync(connection, new IncomingMessage(channel, externalId, phone, body, receipt), at, retried: attempts++ > 0, token), token),
+            cancellationToken);
+    }
+
+    /// <summary>One attempt at storing a message: the new row, or null when the provider sent this id before.</summary>
+    /// <remarks>When <paramref name="retried"/>, an earlier attempt of this caller may have committed although its connection broke
+    /// before saying so (a database restart): the row found is then the caller's own and is returned to be handed on, rather than
+    /// taken for the provider's repeat and left for the periodic re-drive. Handing a message on twice is harmless: its consumer
+    /// skips a message that has its outcome, and purchases are idempotent on the message id.</remarks>
+    internal static async Task<InboundMessage?> InsertAsync(DbConnection connection, IncomingMessage message, DateTimeOffset at, bool retried,
+        CancellationToken cancellationToken)
+    {
+        // ON CONFLICT DO NOTHING: a repeat finds its twin and changes nothing, without an error to catch.
         const string Sql = $"""
             INSERT INTO gw_inbound (channel, external_id, phone, body, receipt, received_at)
-            VALUES (@channel, @externalId, @phone, @body, @receipt, @at)
+            VALUES (@Channel, @ExternalId, @Phone, @Body, @Receipt, @at)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING {Columns}
             """;
-        var at = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return await Database.RideOutAsync(async token => await database.WriteAsync(async connection =>
-        {
-            return await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-                new { channel, externalId, phone, body, receipt, at }, cancellationToken: token));
-        }, token), cancellationToken);
+        var stored = await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
+            new { message.Channel, message.ExternalId, message.Phone, message.Body, message.Receipt, at = at.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return stored ?? (retried
+            ? await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(
+                $"SELECT {Columns} FROM gw_inbound WHERE channel = @Channel AND external_id = @ExternalId", message, cancellationToken: cancellationToken))
+            : null);
     }
 
     /// <summary>The stored message, or null.</summary>

@@ -35,7 +35,7 @@ internal sealed class PurchaseService
         retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RequestTimeoutException>(),
+                ShouldHandle = new PredicateBuilder().Handle<RequestTimeoutException>().Handle<RequestFaultException>(),
                 MaxRetryAttempts = 2,
                 Delay = TimeSpan.FromMilliseconds(200),
                 BackoffType = DelayBackoffType.Exponential,
@@ -202,8 +202,10 @@ internal sealed class PurchaseService
             response = await retry.ExecuteAsync(async token => await keyAuthority.GetResponse<TokenSetIssued, TokenRequestRejected>(
                 request, token, RequestTimeout.After(ms: (int)options.KeyAuthorityTimeout.TotalMilliseconds)), cancellationToken);
         }
-        catch (RequestTimeoutException)
+        catch (Exception e) when (e is RequestTimeoutException or RequestFaultException)
         {
+            // No answer, or the KeyAuthority failed to make one (its database restarting): not a refusal, so the purchase stays
+            // paid and a later delivery completes it. A refusal comes as TokenRequestRejected, and is refunded below.
             return reply.Refused(PurchaseRejection.ServiceBusy, "the token service is busy; the purchase is paid and will complete shortly");
         }
 

@@ -40,6 +40,7 @@ internal static class Chaos
         await second.Do(system);
         var (report, output) = await load.ReportAsync();
 
+        Assert.True(report.TokenSetsAccepted == purchases, $"{output}\n{await system.DiagnosticsAsync()}");
         AssertEveryPurchaseVendedOnce(report, output, purchases);
         Assert.Empty(await Invariants.BrokenAsync(system, purchases));
     }

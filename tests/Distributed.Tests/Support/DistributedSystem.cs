@@ -136,8 +136,16 @@ internal sealed class DistributedSystem : IAsyncDisposable
     public async Task<string> DiagnosticsAsync()
     {
         var queues = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", "rabbitmq.sh"), "queues", Name], environment, ScriptTimeout);
-        var logs = Directory.GetFiles(Folder, "*.log").Select(f => $"--- {Path.GetFileName(f)}:\n{string.Join('\n', File.ReadLines(f).TakeLast(40))}");
+        var logs = Directory.GetFiles(Folder, "*.log").Select(f => $"--- {Path.GetFileName(f)}, its errors:\n{Failures(File.ReadAllLines(f))}");
         return $"--- queues:\n{queues.Output}\n{string.Join('\n', logs)}";
+    }
+
+    /// <summary>The last few errors of a log, each with the lines that say what failed (no stack frames).</summary>
+    private static string Failures(string[] lines)
+    {
+        var failures = lines.Select((line, i) => (line, i)).Where(l => l.line.StartsWith("fail:", StringComparison.Ordinal))
+            .Select(l => string.Join('\n', lines.Skip(l.i).Take(4).Where(x => !x.TrimStart().StartsWith("at ", StringComparison.Ordinal))));
+        return string.Join('\n', failures.TakeLast(20));
     }
 
     public async ValueTask DisposeAsync()

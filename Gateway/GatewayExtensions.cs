@@ -1,4 +1,5 @@
 using MassTransit;
+using SmsVending.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -87,9 +88,9 @@ public static class GatewayExtensions
         return bus;
     }
 
-    // Transient faults (a busy database, a request timeout) are retried; what still fails is re-driven later.
+    // Transient faults (a busy or restarting database, a request timeout) are retried for about a minute; what still fails is re-driven later.
     private static void Retry<TConsumer>(IRegistrationContext context, IConsumerConfigurator<TConsumer> consumer) where TConsumer : class =>
-        consumer.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+        consumer.UseMessageRetry(ConsumerRetry.Configure);
 }
 
 /// <summary>Migrates the Gateway's schema before anything reads it.</summary>

@@ -10,7 +10,8 @@ namespace SmsVending.Infrastructure.Messaging;
 /// <remarks>
 /// Every consumer queue is a quorum queue (durable, replicated) with a delivery limit, so a message whose consumer's process dies
 /// over and over is dead-lettered rather than taking down every instance in turn. Publishing waits for the broker's confirm, so a
-/// publish that returned is stored. A database outage is waited out in place for about a minute. A message a consumer still fails after its own retries (configured per consumer definition) goes
+/// publish that returned is stored. A database outage is waited out in place for about a minute (here for consumers without retries of their own; see
+/// ConsumerRetry for those). A message a consumer still fails after its retries goes
 /// to the one dead-letter queue of the virtual host, with MassTransit's fault headers saying where it came from and why; the staff
 /// API lists and re-drives it.
 /// </remarks>
@@ -45,7 +46,8 @@ public static class RabbitMqTopology
             // The dead-letter queue is declared by every endpoint, so it must not inherit one endpoint's own limits.
             rabbit.SendTopology.ConfigureErrorSettings = queue => RemoveConsumerQueueArguments(queue, options);
             rabbit.SendTopology.ConfigureDeadLetterSettings = queue => RemoveConsumerQueueArguments(queue, options);
-            // A database restart is ridden out where the message is, for about a minute, around each consumer's own short retries;
+            // A database restart is ridden out where the message is, for about a minute, by consumers without retries of their own
+            // (MassTransit does not wrap a consumer's own retry in this one: ConsumerRetry lasts as long);
             // only what still fails is dead-lettered.
             rabbit.UseMessageRetry(r =>
             {

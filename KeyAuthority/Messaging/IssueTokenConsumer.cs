@@ -1,4 +1,5 @@
 using MassTransit;
+using SmsVending.Infrastructure.Messaging;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.KeyAuthority.Issuance;
 
@@ -32,6 +33,6 @@ internal sealed class IssueTokenConsumerDefinition : ConsumerDefinition<IssueTok
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<IssueTokenConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+        endpointConfigurator.UseMessageRetry(ConsumerRetry.Configure);
     }
 }

@@ -75,7 +75,11 @@ internal sealed class PurchaseRequestedConsumerDefinition : ConsumerDefinition<P
     {
         endpointConfigurator.UseLongRedelivery<PurchasePendingException>(
             TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15));
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 2000).Ignore<PurchasePendingException>());
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            ConsumerRetry.Configure(r);
+            r.Ignore<PurchasePendingException>();
+        });
         // Two purchases for one meter (or one wallet) never race: PurchaseStore.PayAsync locks the meter's row, then the customer's,
         // and the KeyAuthority's single writer allocates TIDs. MassTransit's in-process partitioner is not used: after a broker
         // connection loss, an endpoint holding partitioned messages did not resume consuming.

@@ -40,10 +40,7 @@ public sealed partial class LoadRun
                 }
             }
 
-            var answered = customer.Answered;
-            var message = await phone.WaitForMessageAsync(m => !answered.Contains(m.Sid), settings.ReplyTimeout, cancellationToken);
-            answered.Add(message.Sid);
-            return (message, sentAt);
+            return (await NextAnswerAsync(customer, settings.ReplyTimeout, cancellationToken), sentAt);
         }
         catch (HttpRequestException e)
         {
@@ -64,17 +61,22 @@ public sealed partial class LoadRun
         var left = settings.ReplyTimeout - (time.GetUtcNow() - sentAt);
         try
         {
-            var answered = customer.Answered;
-            var message = await network.Phone(customer.Phone).WaitForMessageAsync(m => !answered.Contains(m.Sid), left > TimeSpan.Zero ? left : TimeSpan.Zero,
-                cancellationToken);
-            answered.Add(message.Sid);
-            return message;
+            return await NextAnswerAsync(customer, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
         }
         catch (TimeoutException)
         {
             tally.Error($"the token promised did not come within {settings.ReplyTimeout.TotalSeconds:0} s");
             return null;
         }
+    }
+
+    /// <summary>The next SMS the customer's phone receives that answered nothing yet, which it now answers.</summary>
+    private async Task<InboxMessage> NextAnswerAsync(LoadCustomer customer, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var answered = customer.Answered;
+        var message = await network.Phone(customer.Phone).WaitForMessageAsync(m => !answered.Contains(m.Sid), timeout, cancellationToken);
+        answered.Add(message.Sid);
+        return message;
     }
 
     /// <summary>Keys the tokens into the customer's meter in order; the set is accepted when every token is.</summary>

@@ -66,6 +66,8 @@ public static class GatewayExtensions
         services.AddUssd(configuration);
         services.AddMpesa(configuration);
         services.AddHostedService<OutboxSender>();
+        services.AddSingleton<InboundHandOff>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboundHandOff>());
         services.AddHostedService<InboundRedrive>();
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {

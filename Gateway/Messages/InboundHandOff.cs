@@ -1,23 +1,91 @@
+using System.Collections.Concurrent;
 using MassTransit;
 
 namespace SmsVending.Gateway.Messages;
 
-/// <summary>Publishes a stored message for handling; when the bus is down the message is safe and the re-drive sends it later.</summary>
-internal static class InboundHandOff
+/// <summary>Publishes a stored message for handling. One that could not be published (the broker restarting) is safe in the
+/// log and is tried again within seconds, backing off while the bus stays down; the periodic re-drive remains the last resort.</summary>
+internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvider clock, ILogger<InboundHandOff> logger) : BackgroundService
 {
-    /// <summary>How long the webhook waits for the bus: Twilio gives up on a webhook after 15 s, and a publish after a broker
-    /// restart can wait forever (see Infrastructure/Messaging/DeliveryDeadline.cs).</summary>
+    /// <summary>How long a publish may take: Twilio gives up on a webhook after 15 s, and a publish after a broker restart can
+    /// wait forever (see Infrastructure/Messaging/DeliveryDeadline.cs).</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
 
-    public static async Task PublishAsync(IPublishEndpoint bus, InboundMessage stored, ILogger logger)
+    /// <summary>Failed hand-offs kept for a prompt retry; beyond this many, the rest wait for the periodic re-drive.</summary>
+    private const int MaxWaiting = 100_000;
+
+    private readonly ConcurrentDictionary<long, InboundMessage> waiting = new();
+    private readonly SemaphoreSlim failed = new(0);
+
+    /// <summary>Stored messages whose hand-off failed and is still to be tried again.</summary>
+    public int Waiting => waiting.Count;
+
+    /// <summary>Publishes the message; on failure keeps it for the retry and returns normally (the sender's message is stored).</summary>
+    public async Task PublishAsync(InboundMessage stored)
+    {
+        if (!await TryPublishAsync(stored) && waiting.Count < MaxWaiting)
+        {
+            waiting[stored.Id] = stored;
+            failed.Release();
+        }
+    }
+
+    private async Task<bool> TryPublishAsync(InboundMessage stored)
     {
         try
         {
             await bus.Publish(new InboundReceived(stored.Id)).WaitAsync(Limit);
+            return true;
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Inbound {Channel} message {Id} is stored but could not be handed on; the re-drive will", stored.Channel, stored.Id);
+            logger.LogWarning(e, "Inbound {Channel} message {Id} is stored but could not be handed on; it will be tried again", stored.Channel, stored.Id);
+            return false;
         }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var delay = options.HandOffRetryDelay;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await failed.WaitAsync(stoppingToken);
+                await Task.Delay(delay, clock, stoppingToken);
+                // One round serves every failure signalled so far; a failure after this point signals again.
+                while (failed.Wait(0))
+                {
+                }
+
+                var through = await RetryAsync();
+                // While the bus stays down, try less often; once a round gets everything through, promptly again.
+                delay = through ? options.HandOffRetryDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.RedriveInterval.Ticks));
+                if (!through)
+                {
+                    failed.Release();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is still waiting is open in the log, and the next start re-drives it.
+        }
+    }
+
+    /// <summary>Tries every waiting message in the order received, stopping at the first failure (the bus is still down).</summary>
+    private async Task<bool> RetryAsync()
+    {
+        foreach (var message in waiting.Values.OrderBy(m => m.Id).ToList())
+        {
+            if (!await TryPublishAsync(message))
+            {
+                return false;
+            }
+
+            waiting.TryRemove(message.Id, out _);
+        }
+
+        return true;
     }
 }

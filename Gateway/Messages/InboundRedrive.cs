@@ -1,11 +1,10 @@
-using MassTransit;
 
 namespace SmsVending.Gateway.Messages;
 
 /// <summary>Hands on again every stored inbound message that has no outcome: at start (the in-memory bus forgets what was in
 /// flight when the process died) and then periodically (a publish that failed, a message stuck behind an outage).</summary>
 /// <remarks>Safe because every handler is idempotent on the provider's id: a re-driven purchase is the same purchase.</remarks>
-internal sealed class InboundRedrive(MessageLog log, IBus bus, GatewayOptions options, TimeProvider clock, IHostApplicationLifetime lifetime,
+internal sealed class InboundRedrive(MessageLog log, InboundHandOff handOff, GatewayOptions options, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<InboundRedrive> logger) : BackgroundService
 {
     private const int Batch = 500;
@@ -54,7 +53,7 @@ internal sealed class InboundRedrive(MessageLog log, IBus bus, GatewayOptions op
                 open = await log.UnansweredAsync(since, until, after, Batch, cancellationToken);
                 foreach (var message in open)
                 {
-                    await InboundHandOff.PublishAsync(bus, message, logger);
+                    await handOff.PublishAsync(message);
                 }
 
                 count += open.Count;

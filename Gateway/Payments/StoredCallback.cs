@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.AspNetCore.Http.Features;
 using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Observability;
@@ -8,8 +7,7 @@ using SmsVending.Infrastructure.Phones;
 namespace SmsVending.Gateway.Payments;
 
 /// <summary>A callback that is stored raw before anything else, with what storing it needs.</summary>
-internal readonly record struct StoredCallback(HttpRequest Request, MessageLog Log, IPublishEndpoint Bus, GatewayOptions Options, GatewayMetrics Metrics,
-    ILogger<MessageLog> Logger)
+internal readonly record struct StoredCallback(HttpRequest Request, MessageLog Log, InboundHandOff HandOff, GatewayOptions Options, GatewayMetrics Metrics)
 {
     public JsonBody Body => Request.HttpContext.Features.GetRequiredFeature<JsonBody>();
 
@@ -23,7 +21,7 @@ internal readonly record struct StoredCallback(HttpRequest Request, MessageLog L
         Metrics.Received(channel, stored is null ? "duplicate" : "stored");
         if (stored is not null)
         {
-            await InboundHandOff.PublishAsync(Bus, stored, Logger);
+            await HandOff.PublishAsync(stored);
         }
 
         return TypedResults.Json(new Acknowledgement(0, "Success"), DarajaClient.Exact);

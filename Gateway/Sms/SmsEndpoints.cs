@@ -27,8 +27,8 @@ internal static partial class SmsEndpoints
     }
 
     /// <summary>Stores the message (a retried MessageSid is stored once), hands it on and answers at once with empty TwiML.</summary>
-    public static async Task<IResult> ReceiveAsync(HttpRequest request, MessageLog log, IPublishEndpoint bus, PhoneRateLimiter limiter, GatewayOptions options,
-        GatewayMetrics metrics, ILogger<MessageLog> logger)
+    public static async Task<IResult> ReceiveAsync(HttpRequest request, MessageLog log, InboundHandOff handOff, PhoneRateLimiter limiter, GatewayOptions options,
+        GatewayMetrics metrics)
     {
         var form = request.Form;
         string sid = form["MessageSid"].ToString(), from = form["From"].ToString(), phone = "";
@@ -53,7 +53,7 @@ internal static partial class SmsEndpoints
         metrics.Received(Channels.Sms, stored is null ? "duplicate" : "stored");
         if (stored is not null)
         {
-            await InboundHandOff.PublishAsync(bus, stored, logger);
+            await handOff.PublishAsync(stored);
         }
 
         return TypedResults.Text(EmptyTwiml, "text/xml");

@@ -1,4 +1,3 @@
-using MassTransit;
 using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Sms;
 
@@ -7,7 +6,7 @@ namespace SmsVending.Gateway.Staff;
 /// <summary>Replays stored inbound messages for staff: one by id, or every failed or stuck one in a time window.</summary>
 /// <remarks>Never a second vend: an SMS purchase is replayed through Vending's replay (issued ones resend their tokens); other
 /// channels' messages are handed on again, which their idempotent handlers turn into the same single outcome.</remarks>
-internal sealed class StaffReplays(MessageLog log, SmsCommands sms, IPublishEndpoint bus, ILogger<StaffReplays> logger)
+internal sealed class StaffReplays(MessageLog log, SmsCommands sms, InboundHandOff handOff)
 {
     /// <summary>Replays one message; false when there is no such message.</summary>
     public async Task<bool> ReplayAsync(long inboundId, string replayId, CancellationToken cancellationToken)
@@ -45,7 +44,7 @@ internal sealed class StaffReplays(MessageLog log, SmsCommands sms, IPublishEndp
         }
         else
         {
-            await InboundHandOff.PublishAsync(bus, message, logger);
+            await handOff.PublishAsync(message);
         }
     }
 }

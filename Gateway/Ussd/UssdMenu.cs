@@ -7,7 +7,7 @@ namespace SmsVending.Gateway.Ussd;
 
 /// <summary>Answers one USSD request: continues the stored session with the inputs it has not seen yet and says what to show.
 /// Never waits for a vend: a purchase is stored and handed off, and its token arrives by SMS.</summary>
-internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines,
+internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, InboundHandOff handOff, IPublishEndpoint bus, IRequestClient<GetCustomerTimeline> timelines,
     UssdOptions options, TimeProvider clock, ILogger<UssdMenu> logger)
 {
     /// <summary>The screen for a request; <paramref name="text"/> is every input so far joined by <c>*</c>.</summary>
@@ -95,7 +95,7 @@ internal sealed class UssdMenu(UssdSessions sessions, MessageLog log, IPublishEn
         var body = JsonSerializer.Serialize(new UssdPurchase(state.Meter!, state.Amount!.Value, pin));
         if (await log.StoreAsync(Channels.Ussd, sessionId, phone, body, cancellationToken: cancellationToken) is { } stored)
         {
-            await InboundHandOff.PublishAsync(bus, stored, logger);
+            await handOff.PublishAsync(stored);
         }
 
         return UssdScreens.Ordered(state.Language);

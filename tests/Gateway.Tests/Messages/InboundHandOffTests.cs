@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using SmsVending.Gateway.Embedded;
+using SmsVending.Gateway.Messages;
+using SmsVending.Gateway.Tests.Support;
+
+namespace SmsVending.Gateway.Tests.Messages;
+
+/// <summary>A message stored while the bus is down is handed on within seconds of the bus coming back, not at the next
+/// periodic re-drive (five minutes by default, and longer here).</summary>
+public sealed class InboundHandOffTests : GatewayTest
+{
+    [Fact]
+    public async Task HandOff_WhileTheBrokerRefusesPublishes_IsRetriedOnceItIsBack()
+    {
+        await using var gateway = new EmbeddedGateway(Data, new Dictionary<string, string?>
+        {
+            ["Gateway:HandOffRetryDelay"] = "00:00:00.200",
+            ["Gateway:RedriveInterval"] = "01:00:00",
+        });
+        var phone = DemoData.Customers[1].Phone;
+        await gateway.DemoCustomerAsync(1);
+        await gateway.RedrivenAsync();
+        var bus = gateway.Services.GetRequiredService<IBus>();
+        var handOff = gateway.Services.GetRequiredService<InboundHandOff>();
+
+        var outage = new BrokerOutage();
+        using var connected = bus.ConnectPublishObserver(outage);
+        var sid = gateway.NewMessageSid();
+        (await gateway.PostSmsAsync(phone, "BAL", sid)).EnsureSuccessStatusCode();
+        // The webhook was answered and the message is stored, open, and waiting for its hand-off.
+        Assert.Equal(1, handOff.Waiting);
+        Assert.Equal(1, await gateway.UnansweredAsync());
+
+        outage.End();
+
+        Assert.StartsWith("Your balance is KES0.00", (await gateway.ReplyToAsync(phone, sid)).Body);
+        await EmbeddedGateway.EventuallyAsync(async () => await gateway.UnansweredAsync() == 0 && handOff.Waiting == 0, "the message answered");
+    }
+}
+
+/// <summary>Fails every publish, as a broker that is restarting does, until ended.</summary>
+internal sealed class BrokerOutage : IPublishObserver
+{
+    private volatile bool over;
+
+    public void End() => over = true;
+
+    public Task PrePublish<T>(PublishContext<T> context) where T : class =>
+        over ? Task.CompletedTask : Task.FromException(new InvalidOperationException("The broker is restarting (test outage)"));
+
+    public Task PostPublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}

@@ -3,7 +3,7 @@
 # ops/distributed.sh (own virtual host, databases and ports), runs the meter emulator's load driver against it, does harm mid-run,
 # and checks that every purchase ended with exactly one debit and one accepted token set (tests/Distributed.Tests/Chaos):
 #   kill -9 of Vending, then of the KeyAuthority, each started again;
-#   PostgreSQL restarted twice, then RabbitMQ restarted twice (only here, not in CI yet) (private servers on their own ports, so other runs on this machine
+#   PostgreSQL restarted twice, then RabbitMQ restarted twice (private servers on their own ports, so other runs on this machine
 #   are untouched).
 # PURCHASES defaults to 20000 (CI runs 1200). Needs root, like ops/test.sh.
 set -euo pipefail

@@ -18,13 +18,18 @@ internal sealed class LoadDriver
 
     /// <summary>Starts `load` with <paramref name="customers"/> new customers making <paramref name="purchases"/> purchases in all.</summary>
     /// <remarks>Replies may wait out a restart, so a phone waits two minutes for its answer.</remarks>
-    public static LoadDriver Start(DistributedSystem system, int customers, int purchases, int concurrency = 64) => new(Command.RunAsync("dotnet",
+    /// <param name="rate">Purchases started per second; null: as fast as answers come.</param>
+    public static LoadDriver Start(DistributedSystem system, int customers, int purchases, int concurrency = 64, double? rate = null) => new(Command.RunAsync("dotnet",
         [Repository.Dll("MeterEmulator"), "load", "--gateway", system.GatewayUrl.AbsoluteUri, "--credentials", system.CredentialsFile,
             "--phones-url", system.PhonesUrl, "--money-url", system.MoneyUrl, "--customers", $"{customers}", "--purchases", $"{purchases}",
-            "--concurrency", $"{concurrency}", "--reply-timeout", "120", "--json"],
+            "--concurrency", $"{concurrency}", "--reply-timeout", "120", "--json",
+            .. rate is { } r ? new[] { "--rate", r.ToString(System.Globalization.CultureInfo.InvariantCulture) } : []],
         new Dictionary<string, string>(), TimeSpan.FromMinutes(15)));
 
     public bool Finished => run.IsCompleted;
+
+    /// <summary>For a failure message: how the run ended, when it has.</summary>
+    public string Ending => run.IsCompletedSuccessfully ? $"--- the load driver ended early, {run.Result}" : "";
 
     /// <summary>The report once the run ends; the run's whole output when it printed none.</summary>
     public async Task<(LoadReport Report, string Output)> ReportAsync()

@@ -46,8 +46,7 @@ public sealed class GatewayOptions : DatabaseOptions
     /// <summary>Inbound messages older than this are not re-driven any more (a purchase a day late helps nobody).</summary>
     public TimeSpan RedriveWindow { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How soon a hand-off that failed (the bus down) is tried again; it doubles while the bus stays down, up to
-    /// <see cref="RedriveInterval"/>.</summary>
+    /// <summary>How soon a hand-off that failed (the bus down) is tried again; it doubles while the bus stays down, up to 30 s.</summary>
     public TimeSpan HandOffRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often stored messages without an outcome are re-driven while running (they always are at start).</summary>

@@ -11,6 +11,9 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
     /// wait forever (see Infrastructure/Messaging/DeliveryDeadline.cs).</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest wait between rounds while the bus stays down: once it is back, the waiting messages go out within this.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     /// <summary>Failed hand-offs kept for a prompt retry; beyond this many, the rest wait for the periodic re-drive.</summary>
     private const int MaxWaiting = 100_000;
 
@@ -60,7 +63,7 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
 
                 var through = await RetryAsync();
                 // While the bus stays down, try less often; once a round gets everything through, promptly again.
-                delay = through ? options.HandOffRetryDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.RedriveInterval.Ticks));
+                delay = through ? options.HandOffRetryDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
                 if (!through)
                 {
                     failed.Release();

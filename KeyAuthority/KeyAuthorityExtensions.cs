@@ -54,6 +54,8 @@ public static class KeyAuthorityExtensions
         services.AddSingleton<IrSessionStore>();
         services.AddSingleton<IrHost>();
         services.AddHostedService<KeyAuthorityStartup>();
+        services.AddSingleton<IrSessionSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<IrSessionSweeper>());
         return services;
     }
 

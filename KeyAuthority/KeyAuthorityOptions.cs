@@ -36,4 +36,12 @@ public sealed class KeyAuthorityOptions : DatabaseOptions
 
     /// <summary>An IR purchase still undecided this long after it was published is published again (Vending takes it once).</summary>
     public TimeSpan IrRepublishAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an IR session that expired without a request (an abandoned handshake) is kept before it is deleted; its
+    /// process key is erased as soon as it expires.</summary>
+    public TimeSpan IrAbandonedRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often abandoned IR sessions are swept.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IrSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

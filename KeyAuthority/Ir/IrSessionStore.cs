@@ -47,6 +47,19 @@ internal sealed class IrSessionStore(KeyAuthorityDatabase database)
     public Task ForgetKeysAsync(string sessionId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ka_ir_sessions SET sealed_keys = NULL WHERE session_id = @sessionId AND request_transcript IS NULL", new { sessionId }, cancellationToken);
 
+    /// <summary>Erases the process keys of sessions that expired without a request (<paramref name="now"/>), and deletes those that
+    /// expired before <paramref name="forgetBefore"/>. Sessions that carried a request stay: they are a purchase's record, and resend
+    /// its confirmation.</summary>
+    public async Task<(int KeysErased, int Deleted)> SweepAsync(long now, long forgetBefore, CancellationToken cancellationToken)
+    {
+        var erased = await ExecuteAsync("""
+            UPDATE ka_ir_sessions SET sealed_keys = NULL WHERE request_transcript IS NULL AND expires_at <= @now AND sealed_keys IS NOT NULL
+            """, new { now }, cancellationToken);
+        var deleted = await ExecuteAsync("DELETE FROM ka_ir_sessions WHERE request_transcript IS NULL AND expires_at <= @forgetBefore",
+            new { forgetBefore }, cancellationToken);
+        return (erased, deleted);
+    }
+
     private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

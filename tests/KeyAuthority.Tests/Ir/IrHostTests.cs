@@ -204,6 +204,30 @@ public class IrHostTests(DatabaseProvider provider = DatabaseProvider.Sqlite) : 
         Assert.Equal(Convert.ToHexStringLower(hostKey.Export(KeyBlobFormat.RawPublicKey)), await resealed.Get<HostIdentity>().PublicKeyHexAsync());
     }
 
+    [Fact]
+    public async Task Sweep_AbandonedSessions_LoseTheirKeysWhenExpiredAndTheirRowsAfterTheRetention_SessionsWithARequestStay()
+    {
+        var (_, abandonedRequest) = await OpenAsync();
+        var (_, request) = await OpenAsync();
+        await Host.AnswerAsync(request);
+        var sweeper = Authority.Get<IrSessionSweeper>();
+
+        var early = await sweeper.SweepAsync();
+        Authority.Clock.Advance(TimeSpan.FromMinutes(2));
+        var expired = await sweeper.SweepAsync();
+        var keysLeft = await CountAsync("SELECT COUNT(*) FROM ka_ir_sessions WHERE sealed_keys IS NOT NULL");
+        Authority.Clock.Advance(TimeSpan.FromDays(1));
+        var forgotten = await sweeper.SweepAsync();
+
+        Assert.Equal((0, 0), early);
+        Assert.Equal((1, 0), expired);
+        Assert.Equal(1, keysLeft); // the session with a request keeps its key until its confirmation is made
+        Assert.Equal((0, 1), forgotten);
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM ka_ir_sessions"));
+        Assert.Equal(IrRefusal.UnknownSession, (await Host.AnswerAsync(abandonedRequest)).Refusal);
+        Assert.True((await Host.AnswerAsync(request)).Pending);
+    }
+
     public void Dispose()
     {
         meterKey.Dispose();

@@ -1,4 +1,3 @@
-
 namespace SmsVending.Gateway.Messages;
 
 /// <summary>Hands on again every stored inbound message that has no outcome: at start (the in-memory bus forgets what was in

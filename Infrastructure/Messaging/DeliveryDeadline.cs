@@ -29,12 +29,14 @@ public sealed class DeliveryDeadline(TimeSpan limit) : IConsumerConfigurationObs
     {
         public async Task Send(ConsumerConsumeContext<TConsumer, TMessage> context, IPipe<ConsumerConsumeContext<TConsumer, TMessage>> next)
         {
+            var attempt = next.Send(context);
             try
             {
-                await next.Send(context).WaitAsync(limit, context.CancellationToken);
+                await attempt.WaitAsync(limit, context.CancellationToken);
             }
-            catch (TimeoutException e)
+            catch (TimeoutException e) when (!attempt.IsCompleted)
             {
+                // Only the deadline's own timeout: a TimeoutException the consumer threw is its failure and passes unchanged.
                 throw new DeliveryDeadlineExceededException(
                     $"{typeof(TConsumer).Name} did not finish {typeof(TMessage).Name} within {limit.TotalSeconds:0.#} s: the attempt is given up", e);
             }

@@ -37,7 +37,6 @@ internal sealed class IssuanceStatements : IAsyncDisposable
     private readonly DbCommand claim;
     private readonly DbCommand storedResult;
     private readonly DbCommand saveCounters;
-    private readonly DbCommand appendAudit;
 
     private IssuanceStatements(DbConnection connection, bool keepOpen)
     {
@@ -46,7 +45,7 @@ internal sealed class IssuanceStatements : IAsyncDisposable
         claim = Command(Claim, ("RequestId", DbType.String), ("MeterNumber", DbType.String), ("Result", DbType.String), ("At", DbType.Int64));
         storedResult = Command(StoredResult, ("RequestId", DbType.String));
         saveCounters = Command(SaveCounters, ("LastTid", DbType.Int32), ("DeviceCount", DbType.Int32), ("MeterNumber", DbType.String));
-        appendAudit = Command(AuditTail.Insert, AuditTail.InsertParameters);
+        AppendAudit = Command(AuditTail.Insert, AuditTail.InsertParameters);
     }
 
     public DbConnection Connection { get; }
@@ -55,9 +54,9 @@ internal sealed class IssuanceStatements : IAsyncDisposable
     public bool KeepOpen { get; }
 
     /// <summary>The audit entry's insert, for <see cref="AuditTail"/>.</summary>
-    public DbCommand AppendAudit => appendAudit;
+    public DbCommand AppendAudit { get; }
 
-    private IEnumerable<DbCommand> All => [selectMeter, claim, storedResult, saveCounters, appendAudit];
+    private IEnumerable<DbCommand> All => [selectMeter, claim, storedResult, saveCounters, AppendAudit];
 
     public static async Task<IssuanceStatements> OpenAsync(KeyAuthorityDatabase database, CancellationToken cancellationToken = default)
     {

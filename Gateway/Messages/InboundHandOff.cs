@@ -23,21 +23,23 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
     /// <summary>Stored messages whose hand-off failed and is still to be tried again.</summary>
     public int Waiting => waiting.Count;
 
-    /// <summary>Publishes the message; on failure keeps it for the retry and returns normally (the sender's message is stored).</summary>
-    public async Task PublishAsync(InboundMessage stored)
+    /// <summary>Publishes the message as <see cref="InboundReceived"/>, or runs <paramref name="first"/> when given (a channel that
+    /// publishes what the message asks for itself); on failure keeps the message for the retry, which publishes it as
+    /// <see cref="InboundReceived"/>, and returns normally (the sender's message is stored).</summary>
+    public async Task PublishAsync(InboundMessage stored, Func<Task>? first = null)
     {
-        if (!await TryPublishAsync(stored) && waiting.Count < MaxWaiting)
+        if (!await TryPublishAsync(stored, first) && waiting.Count < MaxWaiting)
         {
             waiting[stored.Id] = stored;
             failed.Release();
         }
     }
 
-    private async Task<bool> TryPublishAsync(InboundMessage stored)
+    private async Task<bool> TryPublishAsync(InboundMessage stored, Func<Task>? first = null)
     {
         try
         {
-            await bus.Publish(new InboundReceived(stored.Id)).WaitAsync(Limit);
+            await (first?.Invoke() ?? bus.Publish(new InboundReceived(stored.Id))).WaitAsync(Limit);
             return true;
         }
         catch (Exception e)

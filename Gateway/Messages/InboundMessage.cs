@@ -15,8 +15,8 @@ public sealed class InboundMessage
     public string? Outcome { get; set; }
 }
 
-/// <summary>A message as a provider delivers it, before it is stored.</summary>
-internal sealed record IncomingMessage(string Channel, string ExternalId, string? Phone, string Body, string? Receipt);
+/// <summary>A message as a provider delivers it, before it is stored, with what it reads as when that is known on arrival.</summary>
+internal sealed record IncomingMessage(string Channel, string ExternalId, string? Phone, string Body, string? Receipt, string? Command = null, string? MeterNumber = null);
 
 /// <summary>The channels inbound messages arrive on.</summary>
 public static class Channels

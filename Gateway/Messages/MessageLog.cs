@@ -12,13 +12,18 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
 
     /// <summary>Stores a message (with the mobile-money receipt a payment callback carries); null when the provider sent this id before (a retry), else the stored row.</summary>
     /// <remarks>A database restart is waited out (the provider waits for our answer).</remarks>
-    public async Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, string? receipt = null,
-        CancellationToken cancellationToken = default)
+    public Task<InboundMessage?> StoreAsync(string channel, string externalId, string? phone, string body, string? receipt = null,
+        CancellationToken cancellationToken = default) =>
+        StoreAsync(new IncomingMessage(channel, externalId, phone, body, receipt), cancellationToken);
+
+    /// <summary>Stores a message, with what it reads as when that is known on arrival (so no second write records it); null when the
+    /// provider sent this id before.</summary>
+    internal async Task<InboundMessage?> StoreAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
         var at = clock.GetUtcNow();
         var attempts = 0;
         return await Database.RideOutAsync(async token => await database.WriteAsync(
-            connection => InsertAsync(connection, new IncomingMessage(channel, externalId, phone, body, receipt), at, retried: attempts++ > 0, token), token),
+            connection => InsertAsync(connection, message, at, retried: attempts++ > 0, token), token),
             cancellationToken);
     }
 
@@ -32,13 +37,13 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     {
         // ON CONFLICT DO NOTHING: a repeat finds its twin and changes nothing, without an error to catch.
         const string Sql = $"""
-            INSERT INTO gw_inbound (channel, external_id, phone, body, receipt, received_at)
-            VALUES (@Channel, @ExternalId, @Phone, @Body, @Receipt, @at)
+            INSERT INTO gw_inbound (channel, external_id, phone, body, receipt, command, meter_number, received_at)
+            VALUES (@Channel, @ExternalId, @Phone, @Body, @Receipt, @Command, @MeterNumber, @at)
             ON CONFLICT (channel, external_id) DO NOTHING
             RETURNING {Columns}
             """;
         var stored = await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { message.Channel, message.ExternalId, message.Phone, message.Body, message.Receipt, at = at.ToUnixTimeMilliseconds() },
+            new { message.Channel, message.ExternalId, message.Phone, message.Body, message.Receipt, message.Command, message.MeterNumber, at = at.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
         return stored ?? (retried
             ? await connection.QuerySingleOrDefaultAsync<InboundMessage>(new CommandDefinition(

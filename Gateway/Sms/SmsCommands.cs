@@ -10,22 +10,40 @@ namespace SmsVending.Gateway.Sms;
 internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, PurchaseIntake intake, IRequestClient<GetCustomerTimeline> timelines,
     IRequestClient<LinkMeter> links, IRequestClient<ChangePin> pins) : IInboundHandler
 {
-    public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken) => RunAsync(message, null, cancellationToken);
+    /// <summary>Handles a message from the log (its hand-off retried or re-driven): a message recorded as parsed may have been handed on before.</summary>
+    public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        RunAsync(message, SmsCommandParser.Parse(message.Body), null, first: message.Command is null, cancellationToken);
+
+    /// <summary>The first hand-off of a message the webhook has just stored with what it reads as (<see cref="ReadAs"/>). A purchase or a
+    /// resend is published from here, saving the bus a round through <see cref="InboundReceived"/>; a question waits on Vending's
+    /// answer, so it goes through the bus and the webhook answers the provider at once.</summary>
+    public Task HandOnNewAsync(InboundMessage stored, SmsCommand command, CancellationToken cancellationToken) =>
+        command is SmsCommand.Buy or SmsCommand.Last
+            ? RunAsync(stored, command, null, first: true, cancellationToken)
+            : bus.Publish(new InboundReceived(stored.Id), cancellationToken);
 
     /// <summary>Runs a stored message again for staff under <paramref name="replayId"/>: a purchase is replayed by Vending (never a
     /// second vend), a resend or question is answered afresh.</summary>
-    public Task ReplayAsync(InboundMessage message, string replayId, CancellationToken cancellationToken) => RunAsync(message, replayId, cancellationToken);
+    public Task ReplayAsync(InboundMessage message, string replayId, CancellationToken cancellationToken) =>
+        RunAsync(message, SmsCommandParser.Parse(message.Body), replayId, first: false, cancellationToken);
 
-    private async Task RunAsync(InboundMessage message, string? replayId, CancellationToken cancellationToken)
+    /// <summary>What the message log records a command as: its name and the meter it names.</summary>
+    public static (string Command, string? MeterNumber) ReadAs(SmsCommand command) => (Name(command), command switch
+    {
+        SmsCommand.Buy buy => buy.MeterNumber,
+        SmsCommand.Last last => last.MeterNumber,
+        _ => null,
+    });
+
+    private async Task RunAsync(InboundMessage message, SmsCommand command, string? replayId, bool first, CancellationToken cancellationToken)
     {
         var phone = message.Phone!;
-        var command = SmsCommandParser.Parse(message.Body);
-        await log.ParsedAsync(message.Id, Name(command), command switch
+        if (message.Command is null)
         {
-            SmsCommand.Buy buy => buy.MeterNumber,
-            SmsCommand.Last last => last.MeterNumber,
-            _ => null,
-        }, cancellationToken);
+            var (name, meterNumber) = ReadAs(command);
+            await log.ParsedAsync(message.Id, name, meterNumber, cancellationToken);
+        }
+
         switch (command)
         {
             case SmsCommand.Buy buy:
@@ -33,7 +51,7 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
                 {
                     IdempotencyKey = message.ExternalId, Phone = phone, MeterNumber = buy.MeterNumber, Amount = buy.Amount, Pin = buy.Pin, Channel = Channels.Sms,
                 };
-                await (replayId is null ? intake.HandOnAsync(message, purchase, cancellationToken) : bus.Publish(new ReplayPurchase(replayId, purchase), cancellationToken));
+                await (replayId is null ? intake.HandOnAsync(message, purchase, first, cancellationToken) : bus.Publish(new ReplayPurchase(replayId, purchase), cancellationToken));
                 break;
             case SmsCommand.Last last:
                 await bus.Publish(new ResendTokens(replayId ?? message.ExternalId, phone, MeterNumber: last.MeterNumber), cancellationToken);

@@ -27,8 +27,8 @@ internal static partial class SmsEndpoints
     }
 
     /// <summary>Stores the message (a retried MessageSid is stored once), hands it on and answers at once with empty TwiML.</summary>
-    public static async Task<IResult> ReceiveAsync(HttpRequest request, MessageLog log, InboundHandOff handOff, PhoneRateLimiter limiter, GatewayOptions options,
-        GatewayMetrics metrics)
+    public static async Task<IResult> ReceiveAsync(HttpRequest request, MessageLog log, InboundHandOff handOff, SmsCommands commands, PhoneRateLimiter limiter,
+        GatewayOptions options, GatewayMetrics metrics)
     {
         var form = request.Form;
         string sid = form["MessageSid"].ToString(), from = form["From"].ToString(), phone = "";
@@ -49,11 +49,15 @@ internal static partial class SmsEndpoints
             return TypedResults.Problem("too many messages from this phone; try again later", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        var stored = await log.StoreAsync(Channels.Sms, sid, phone, form["Body"].ToString(), cancellationToken: request.HttpContext.RequestAborted);
+        // Parsed on arrival: the log records what it reads as in the same write that stores it.
+        var body = form["Body"].ToString();
+        var command = SmsCommandParser.Parse(body);
+        var (name, meterNumber) = SmsCommands.ReadAs(command);
+        var stored = await log.StoreAsync(new IncomingMessage(Channels.Sms, sid, phone, body, null, name, meterNumber), request.HttpContext.RequestAborted);
         metrics.Received(Channels.Sms, stored is null ? "duplicate" : "stored");
         if (stored is not null)
         {
-            await handOff.PublishAsync(stored);
+            await handOff.PublishAsync(stored, () => commands.HandOnNewAsync(stored, command, CancellationToken.None));
         }
 
         return TypedResults.Text(EmptyTwiml, "text/xml");

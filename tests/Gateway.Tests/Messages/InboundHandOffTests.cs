@@ -10,8 +10,10 @@ namespace SmsVending.Gateway.Tests.Messages;
 /// periodic re-drive (five minutes by default, and longer here).</summary>
 public sealed class InboundHandOffTests : GatewayTest
 {
-    [Fact]
-    public async Task HandOff_WhileTheBrokerRefusesPublishes_IsRetriedOnceItIsBack()
+    [Theory]
+    [InlineData("BAL", "Your balance is KES0.00")]
+    [InlineData("BUY 200", "Not enough balance")] // published from the webhook itself, retried through the bus
+    public async Task HandOff_WhileTheBrokerRefusesPublishes_IsRetriedOnceItIsBack(string body, string answer)
     {
         await using var gateway = new EmbeddedGateway(Data, new Dictionary<string, string?>
         {
@@ -27,14 +29,14 @@ public sealed class InboundHandOffTests : GatewayTest
         var outage = new BrokerOutage();
         using var connected = bus.ConnectPublishObserver(outage);
         var sid = gateway.NewMessageSid();
-        (await gateway.PostSmsAsync(phone, "BAL", sid)).EnsureSuccessStatusCode();
+        (await gateway.PostSmsAsync(phone, body, sid)).EnsureSuccessStatusCode();
         // The webhook was answered and the message is stored, open, and waiting for its hand-off.
         Assert.Equal(1, handOff.Waiting);
         Assert.Equal(1, await gateway.UnansweredAsync());
 
         outage.End();
 
-        Assert.StartsWith("Your balance is KES0.00", (await gateway.ReplyToAsync(phone, sid)).Body);
+        Assert.StartsWith(answer, (await gateway.ReplyToAsync(phone, sid)).Body);
         await EmbeddedGateway.EventuallyAsync(async () => await gateway.UnansweredAsync() == 0 && handOff.Waiting == 0, "the message answered");
     }
 }

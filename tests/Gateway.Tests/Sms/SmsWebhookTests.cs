@@ -37,6 +37,29 @@ public sealed class SmsWebhookTests : GatewayTest
         Assert.Contains($"{token.Amount:0.#}kWh", reply.Body);
     }
 
+    [Theory]
+    [InlineData("BUY {0} 200", "BUY", true)]
+    [InlineData("LAST {0}", "LAST", true)]
+    [InlineData("BAL", "BAL", false)]
+    public async Task Message_IsStoredWithWhatItReadsAs_AndAPurchaseOrResendGoesOnWithoutARoundThroughTheBus(string body, string command, bool direct)
+    {
+        await using var gateway = new EmbeddedGateway(Data);
+        await gateway.DemoCustomerAsync();
+        await gateway.FundAsync(Phone, 1000m);
+        await gateway.RedrivenAsync();
+        var received = new PublishedCount<SmsVending.Gateway.Messages.InboundReceived>();
+        using var observing = gateway.Services.GetRequiredService<IBus>().ConnectPublishObserver(received);
+        var sid = gateway.NewMessageSid();
+
+        await gateway.PostSmsAsync(Phone, string.Format(System.Globalization.CultureInfo.InvariantCulture, body, Meter), sid);
+
+        // One write stored the message with its reading: the row has it as soon as the webhook has answered.
+        var meter = command == "BAL" ? "IS NULL" : $"= '{Meter}'";
+        Assert.Equal(1, await gateway.ScalarAsync($"SELECT COUNT(*) FROM gw_inbound WHERE external_id = '{sid}' AND command = '{command}' AND meter_number {meter}"));
+        await gateway.ReplyToAsync(Phone, sid);
+        Assert.Equal(direct ? 0 : 1, received.Count);
+    }
+
     [Fact]
     public async Task Buy_SameMessageSidTwice_MakesOnePurchaseAndOneReply()
     {
@@ -268,4 +291,26 @@ public sealed class SmsWebhookTests : GatewayTest
         Assert.Equal(10_000, sids.Distinct().Count());
         Assert.Equal(10_000, await gateway.ScalarAsync("SELECT COUNT(DISTINCT answers) FROM gw_outbound WHERE answers LIKE 'SM%'"));
     }
+}
+
+/// <summary>Counts the publishes of one message type.</summary>
+internal sealed class PublishedCount<TMessage> : IPublishObserver where TMessage : class
+{
+    private int count;
+
+    public int Count => Volatile.Read(ref count);
+
+    public Task PrePublish<T>(PublishContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostPublish<T>(PublishContext<T> context) where T : class
+    {
+        if (context.Message is TMessage)
+        {
+            Interlocked.Increment(ref count);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }

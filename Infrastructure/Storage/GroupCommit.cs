@@ -98,6 +98,9 @@ internal sealed class GroupCommit : IAsyncDisposable
     private static async Task CommitAsync(WriterStatements writer, List<IQueuedWrite> batch)
     {
         var (connection, done) = (writer.Connection, new List<IQueuedWrite>(batch.Count));
+        // A write that failed learns it once the batch is committed: when another write in the batch made it fail (a unique key
+        // taken first), a retry then finds that write's rows.
+        var failed = new List<(IQueuedWrite Write, Exception Error)>();
         await writer.BeginAsync();
         try
         {
@@ -113,7 +116,7 @@ internal sealed class GroupCommit : IAsyncDisposable
                 catch (Exception e) when (e is not SqliteException { SqliteErrorCode: 10 or 13 }) // I/O error, disk full: the whole batch fails
                 {
                     await connection.ExecuteAsync(Database.Statement("ROLLBACK TO write; RELEASE write"));
-                    write.Fail(e);
+                    failed.Add((write, e));
                 }
             }
 
@@ -122,12 +125,13 @@ internal sealed class GroupCommit : IAsyncDisposable
         catch
         {
             await Database.RollbackQuietlyAsync(connection);
+            failed.ForEach(f => f.Write.Fail(f.Error)); // their own error, before the batch's
             throw;
         }
 
         done.ForEach(w => w.Complete());
+        failed.ForEach(f => f.Write.Fail(f.Error));
     }
-
 
     private sealed class QueuedWrite<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) : IQueuedWrite
     {

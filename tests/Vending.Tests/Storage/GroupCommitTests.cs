@@ -53,6 +53,33 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task WriteAsync_FailingOnAKeyAnotherWriteInItsBatchTook_LearnsItOnlyOnceThatWriteIsCommitted()
+    {
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_race (k TEXT PRIMARY KEY)"));
+        // The writer is held until the writes below are queued, so they share a batch.
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = database.WriteAsync(async _ => await hold.Task);
+        var first = database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_race (k) VALUES ('a')"));
+        var second = database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_race (k) VALUES ('a')"));
+        // The last write of the batch looks whether the failing one has reached its caller while the batch is still open. It
+        // must not have: a retry made then (a purchase reloading what the other delivery stored) would not find the row.
+        var reachedItsCallerBeforeTheCommit = database.WriteAsync(async _ =>
+        {
+            await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(500)));
+            return second.IsCompleted;
+        });
+
+        hold.SetResult();
+
+        Assert.True(database.IsUniqueViolation(await Assert.ThrowsAnyAsync<Exception>(() => second)));
+        Assert.False(await reachedItsCallerBeforeTheCommit);
+        Assert.Equal(1, await first);
+        await held;
+    }
+
+    [Fact]
     public async Task WriteAsync_CancelledBeforeItsTurn_IsNotWritten()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

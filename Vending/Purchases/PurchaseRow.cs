@@ -28,6 +28,9 @@ internal sealed class PurchaseRow
     public long UpdatedAt { get; set; }
 
     public Guid PurchaseId => Guid.ParseExact(Id, "N");
+
+    /// <summary>Not stored yet: made by this delivery, stored by its first write.</summary>
+    public bool IsNew { get; set; }
 }
 
 /// <summary>The purchase state machine's states.</summary>

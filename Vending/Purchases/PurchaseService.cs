@@ -46,6 +46,18 @@ internal sealed class PurchaseService
     public async Task<PurchaseOutcome> PurchaseAsync(PurchaseRequested request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await RunAsync(request, cancellationToken);
+        }
+        catch (PurchaseRaceException)
+        {
+            return await RunAsync(request, cancellationToken); // it is stored now (a failed write learns it after the commit)
+        }
+    }
+
+    private async Task<PurchaseOutcome> RunAsync(PurchaseRequested request, CancellationToken cancellationToken)
+    {
         var purchase = await store.ClaimAsync(request, options.Currency, cancellationToken);
         var customer = await customers.FindByPhoneAsync(request.Phone, cancellationToken);
         var reply = new Reply(purchase, customer?.Phone ?? request.Phone, customer?.Language ?? "en");

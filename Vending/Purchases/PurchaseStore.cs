@@ -12,31 +12,48 @@ namespace SmsVending.Vending.Purchases;
 /// <summary>Purchase rows and their money: each state change and its ledger postings commit together.</summary>
 internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock)
 {
-    /// <summary>The purchase for an idempotency key: a new one, or the one a previous delivery created.</summary>
+    /// <summary>The purchase for an idempotency key: the one a previous delivery stored, or a new one that the first write about it
+    /// (<see cref="RejectAsync"/>, <see cref="MoveAsync"/>, <see cref="PayAsync"/>) stores, saving a write of its own.</summary>
     public async Task<PurchaseRow> ClaimAsync(PurchaseRequested request, string currency, CancellationToken cancellationToken)
     {
+        if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var row = new PurchaseRow
+        return new PurchaseRow
         {
             Id = Guid.CreateVersion7().ToString("N"), IdempotencyKey = request.IdempotencyKey, Phone = request.Phone, MeterNumber = request.MeterNumber,
             Channel = request.Channel, AmountMinor = Money.Rounded(request.Amount, currency).Minor, Currency = currency,
-            CreatedAt = now, UpdatedAt = now,
+            CreatedAt = now, UpdatedAt = now, IsNew = true,
         };
-        return await database.WriteAsync(async connection =>
+    }
+
+    /// <summary>Runs a write about the purchase, storing it first when it is new; once committed, it is stored.</summary>
+    private async Task<T> WriteAsync<T>(PurchaseRow purchase, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var result = await database.WriteAsync(async connection =>
         {
-            var inserted = await connection.ExecuteAsync(new CommandDefinition($"""
+            if (purchase.IsNew && await connection.ExecuteAsync(new CommandDefinition($"""
                 INSERT INTO vd_purchases ({PurchaseRow.Columns})
                 VALUES (@Id, @IdempotencyKey, @Phone, NULL, @MeterNumber, @Channel, @AmountMinor, @Currency, @Status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @CreatedAt, @UpdatedAt)
                 ON CONFLICT (idempotency_key) DO NOTHING
-                """, row, cancellationToken: cancellationToken));
-            return inserted == 1 ? row : (await FindAsync(connection, request.IdempotencyKey, cancellationToken))!;
+                """, purchase, cancellationToken: cancellationToken)) == 0)
+            {
+                throw new PurchaseRaceException(purchase.IdempotencyKey);
+            }
+
+            return await work(connection);
         }, cancellationToken);
+        purchase.IsNew = false;
+        return result;
     }
 
     /// <summary>Marks a purchase refused before any money moved.</summary>
     public async Task RejectAsync(PurchaseRow purchase, PurchaseRejection reason, string detail, CancellationToken cancellationToken)
     {
-        await database.WriteAsync(async connection =>
+        await WriteAsync(purchase, async connection =>
         {
             await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At
@@ -48,13 +65,14 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             }, cancellationToken: cancellationToken));
             (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, reason.ToString(), detail);
+            return true;
         }, cancellationToken);
     }
 
     /// <summary>Moves a purchase between the states around a mobile-money charge; false when it had already moved on.</summary>
     public async Task<bool> MoveAsync(PurchaseRow purchase, string from, string to, CancellationToken cancellationToken)
     {
-        return await database.WriteAsync(async connection =>
+        return await WriteAsync(purchase, async connection =>
         {
             var moved = await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE vd_purchases SET status = @to, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At WHERE id = @Id AND status = @from
@@ -75,7 +93,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     {
         var now = clock.GetUtcNow();
         var month = now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        return await database.WriteAsync<Money?>(async connection =>
+        return await WriteAsync<Money?>(purchase, async connection =>
         {
             CommandDefinition Command(string sql, object parameters) => new(sql, parameters, null, cancellationToken: cancellationToken);
             // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.

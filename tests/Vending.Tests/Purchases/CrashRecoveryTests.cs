@@ -37,12 +37,15 @@ public sealed class CrashRecoveryTests : VendingTest
     }
 
     [Fact]
-    public async Task CrashAfterClaimBeforePayment_TheNextDeliveryPaysOnce()
+    public async Task CrashWithThePurchaseStoredBeforePayment_TheNextDeliveryPaysOnce()
     {
         var (customer, meters) = await App.SeedAsync();
         await App.TopUpAsync(Phone, 1000m);
         var request = TestVending.Sms(Phone, meters[0], 300m);
-        await App.Get<PurchaseStore>().ClaimAsync(request, "KES", default); // the claim committed, then the process died
+        // The purchase was stored, still requested, then the process died.
+        var store = App.Get<PurchaseStore>();
+        var claimed = await store.ClaimAsync(request, "KES", default);
+        Assert.True(await store.MoveAsync(claimed, PurchaseStatus.Requested, PurchaseStatus.Requested, default));
 
         App = await App.RestartAsync();
         var outcome = await App.BuyAsync(request);

@@ -60,6 +60,23 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         await AssertBooksBalanceAsync();
     }
 
+    [Fact]
+    public async Task Buy_FirstDeliveredSeveralTimesAtOnce_StoresOnePurchaseDebitsOnceAndRepliesWithTheSameTokens()
+    {
+        var (customer, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        var request = TestVending.Sms(Phone, meters[0], 300m);
+
+        // None finds the purchase stored: each makes it, the first write stores it, and the others go on from it.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => App.BuyAsync(request)));
+
+        Assert.All(outcomes, o => Assert.Equal(outcomes[0].Issued!.Tokens, o.Issued!.Tokens));
+        Assert.Equal(1000m - outcomes[0].Issued!.Receipt.Charged, (await App.WalletAsync(customer.Id)).Amount);
+        await using var connection = await App.Get<VendingDatabase>().OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM vd_purchases WHERE idempotency_key = @k", new { k = request.IdempotencyKey }));
+        await AssertBooksBalanceAsync();
+    }
+
     /// <summary>Purchases for one meter race on its TID and its owner's wallet; two instances of each service take them at once.</summary>
     [Fact]
     public async Task Buy_ManyForOneMeterAtOnceOnTwoInstances_EachVendsOnceWithItsOwnTidAndTheWalletNeverOverdraws()

@@ -64,8 +64,7 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
                 }
 
                 var through = await RetryAsync();
-                // While the bus stays down, try less often; once a round gets everything through, promptly again.
-                delay = through ? options.HandOffRetryDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                delay = NextDelay(delay, through, options.HandOffRetryDelay);
                 if (!through)
                 {
                     failed.Release();
@@ -77,6 +76,11 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
             // Shutting down: what is still waiting is open in the log, and the next start re-drives it.
         }
     }
+
+    /// <summary>The wait before the next round: while the bus stays down, twice the last (at most <see cref="MaxRetryDelay"/>);
+    /// once a round got everything through, <paramref name="first"/> again.</summary>
+    internal static TimeSpan NextDelay(TimeSpan last, bool through, TimeSpan first) =>
+        through ? first : TimeSpan.FromTicks(Math.Min(last.Ticks * 2, MaxRetryDelay.Ticks));
 
     /// <summary>Tries every waiting message in the order received, stopping at the first failure (the bus is still down).</summary>
     private async Task<bool> RetryAsync()

@@ -41,6 +41,26 @@ public sealed class InboundHandOffTests : GatewayTest
     }
 }
 
+/// <summary>The waits between hand-off retry rounds.</summary>
+public sealed class InboundHandOffDelayTests
+{
+    [Fact]
+    public void NextDelay_WhileTheBusStaysDown_DoublesUpToThirtySeconds_AndStartsAgainOnceThrough()
+    {
+        var first = TimeSpan.FromSeconds(2);
+        var waits = new List<TimeSpan>();
+        var delay = first;
+        for (var round = 0; round < 6; round++)
+        {
+            delay = InboundHandOff.NextDelay(delay, through: false, first);
+            waits.Add(delay);
+        }
+
+        Assert.Equal([4, 8, 16, 30, 30, 30], waits.Select(w => w.TotalSeconds));
+        Assert.Equal(first, InboundHandOff.NextDelay(delay, through: true, first));
+    }
+}
+
 /// <summary>Fails every publish, as a broker that is restarting does, until ended.</summary>
 internal sealed class BrokerOutage : IPublishObserver
 {

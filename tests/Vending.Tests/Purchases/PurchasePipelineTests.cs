@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Dapper;
+using MassTransit;
+using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.Contracts.Vending;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Vending.Ledger;
 using SmsVending.Vending.Meters;
+using SmsVending.Vending.Purchases;
 using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tests.Support;
 
@@ -117,6 +120,34 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         Assert.Equal(1000m - done.Issued!.Receipt.Charged, balanceWhileBusy.Amount);
         Assert.Equal(balanceWhileBusy, await App.WalletAsync(customer.Id));
         Assert.True(TokenDecoder.Decode(StsToken.Parse(done.Issued.Tokens[0].Digits), TestVending.Cipher(meters[0])).CrcOk);
+        await AssertBooksBalanceAsync();
+    }
+
+    [Fact]
+    public async Task Buy_KeyAuthorityFailsToAnswer_StaysPaidAndIsBusyRatherThanAnError()
+    {
+        var (customer, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        var request = TestVending.Sms(Phone, meters[0], 400m);
+        App = await App.RestartAsync(keyAuthorityOnline: false);
+        // A KeyAuthority that takes the request and fails on it (its store unreadable): the requester gets a fault, not a refusal.
+        var requests = 0;
+        var failing = App.Harness.Bus.ConnectReceiveEndpoint("issue-token-fails", endpoint => endpoint.Handler<IssueToken>(_ =>
+        {
+            Interlocked.Increment(ref requests);
+            throw new InvalidOperationException("the key store is unreadable (test)");
+        }));
+        await failing.Ready;
+
+        var busy = await App.BuyAsync(request);
+        await failing.StopAsync();
+
+        // Paid and waiting for its token, as when the KeyAuthority does not answer at all (completed by a later delivery, above).
+        Assert.True(busy.Pending);
+        Assert.Equal(PurchaseRejection.ServiceBusy, busy.Rejected!.Reason);
+        Assert.Equal(3, requests); // the first and two retries, each answered by a fault
+        Assert.Equal(PurchaseStatus.Paid, (await App.Get<PurchaseStore>().FindByKeyAsync(request.IdempotencyKey, default))!.Status);
+        Assert.True((await App.WalletAsync(customer.Id)).Amount < 1000m);
         await AssertBooksBalanceAsync();
     }
 

@@ -23,23 +23,38 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
     /// <summary>Stored messages whose hand-off failed and is still to be tried again.</summary>
     public int Waiting => waiting.Count;
 
-    /// <summary>Publishes the message as <see cref="InboundReceived"/>, or runs <paramref name="first"/> when given (a channel that
-    /// publishes what the message asks for itself); on failure keeps the message for the retry, which publishes it as
-    /// <see cref="InboundReceived"/>, and returns normally (the sender's message is stored).</summary>
-    public async Task PublishAsync(InboundMessage stored, Func<Task>? first = null)
+    /// <summary>Publishes the message as <see cref="InboundReceived"/>, or runs <paramref name="direct"/> when given (a channel that
+    /// publishes what the message asks for itself, cancelled when the time allowed is up); on failure keeps the message for the
+    /// retry, which publishes it as <see cref="InboundReceived"/>, and returns normally (the sender's message is stored).</summary>
+    public async Task PublishAsync(InboundMessage stored, Func<CancellationToken, Task>? direct = null)
     {
-        if (!await TryPublishAsync(stored, first) && waiting.Count < MaxWaiting)
+        if (!await TryPublishAsync(stored, direct) && waiting.Count < MaxWaiting)
         {
             waiting[stored.Id] = stored;
             failed.Release();
         }
     }
 
-    private async Task<bool> TryPublishAsync(InboundMessage stored, Func<Task>? first = null)
+    private async Task<bool> TryPublishAsync(InboundMessage stored, Func<CancellationToken, Task>? direct = null)
     {
         try
         {
-            await (first?.Invoke() ?? bus.Publish(new InboundReceived(stored.Id))).WaitAsync(Limit);
+            // The token stops the direct work's own steps (a read, a write) at the limit; WaitAsync stops waiting for a publish that
+            // ignores it, so the retry cannot race a late step of this attempt.
+            var limit = new CancellationTokenSource(Limit);
+            var attempt = direct?.Invoke(limit.Token) ?? bus.Publish(new InboundReceived(stored.Id));
+            try
+            {
+                await attempt.WaitAsync(Limit);
+            }
+            finally
+            {
+                if (attempt.IsCompleted)
+                {
+                    limit.Dispose(); // else the attempt still holds its token; the source's timer frees itself when it fires
+                }
+            }
+
             return true;
         }
         catch (Exception e)
@@ -78,9 +93,9 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
     }
 
     /// <summary>The wait before the next round: while the bus stays down, twice the last (at most <see cref="MaxRetryDelay"/>);
-    /// once a round got everything through, <paramref name="first"/> again.</summary>
-    internal static TimeSpan NextDelay(TimeSpan last, bool through, TimeSpan first) =>
-        through ? first : TimeSpan.FromTicks(Math.Min(last.Ticks * 2, MaxRetryDelay.Ticks));
+    /// once a round got everything through, <paramref name="initial"/> again.</summary>
+    internal static TimeSpan NextDelay(TimeSpan last, bool through, TimeSpan initial) =>
+        through ? initial : TimeSpan.FromTicks(Math.Min(last.Ticks * 2, MaxRetryDelay.Ticks));
 
     /// <summary>Tries every waiting message in the order received, stopping at the first failure (the bus is still down).</summary>
     private async Task<bool> RetryAsync()

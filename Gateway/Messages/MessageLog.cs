@@ -79,7 +79,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     internal static async Task<InboundMessage?> AnsweredAsync(DbConnection connection, string externalId, string outcome, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
-        // "+ 0" keeps the planner off the open-messages index: its statistics see almost no open rows, but under load hundreds are
+        // "+ 0" keeps the planner off the unanswered-messages index: its statistics see almost no open rows, but under load hundreds are
         // in flight and every answer scanned them all; the external id finds the one row.
         const string Sql = $"""
             UPDATE gw_inbound SET answered_at = @at, outcome = @outcome
@@ -93,7 +93,8 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Purchases (SMS or USSD) received since <paramref name="since"/>, handed on and still without an outcome.</summary>
     public async Task<long> OpenPurchasesAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
-        const string Sql = "SELECT COUNT(*) FROM gw_inbound WHERE answered_at IS NULL AND command = 'BUY' AND received_at >= @since";
+        // "+": the time range must not pick the index of all messages by time; the unanswered ones are few.
+        const string Sql = "SELECT COUNT(*) FROM gw_inbound WHERE answered_at IS NULL AND command = 'BUY' AND +received_at >= @since";
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new { since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
@@ -103,9 +104,10 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     public async Task<IReadOnlyList<InboundMessage>> UnansweredAsync(DateTimeOffset since, DateTimeOffset until, long afterId, int limit,
         CancellationToken cancellationToken = default)
     {
+        // "+" as in OpenPurchasesAsync: the unanswered-messages index pages through them by id.
         const string Sql = $"""
             SELECT {Columns} FROM gw_inbound
-            WHERE answered_at IS NULL AND received_at >= @since AND received_at < @until AND id > @afterId
+            WHERE answered_at IS NULL AND +received_at >= @since AND +received_at < @until AND id > @afterId
             ORDER BY id LIMIT @limit
             """;
         await using var connection = await database.OpenAsync(cancellationToken);

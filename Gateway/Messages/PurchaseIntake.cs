@@ -9,17 +9,17 @@ namespace SmsVending.Gateway.Messages;
 /// <summary>Hands a customer's purchase (SMS or USSD) to Vending, or, when too many are open already, refuses it at once with a
 /// "busy, nothing charged, send it again later" SMS and closes the message: shed with an answer, never lost and never queued
 /// without bound.</summary>
-/// <remarks>Only a message's first hand-off may be shed (<paramref name="first"/> in <see cref="HandOnAsync"/>). A re-driven one may
-/// have reached Vending before (and been paid for), so it always goes on; staff replays too.</remarks>
+/// <remarks>Only a message's first hand-off may be shed (<c>mayShed</c> in <see cref="HandOnAsync"/>). A re-driven one may have
+/// reached Vending before (and been paid for), so it always goes on; staff replays too.</remarks>
 internal sealed class PurchaseIntake(OpenPurchases open, IPublishEndpoint bus, Outbox outbox, GatewayMetrics metrics, TimeProvider clock)
 {
     /// <summary>The outcome a shed message is closed with.</summary>
     public const string Shed = "shed";
 
-    /// <summary>Publishes the purchase, or sheds it when <paramref name="first"/> (it cannot have reached Vending) and too many are open.</summary>
-    public async Task HandOnAsync(InboundMessage message, PurchaseRequested purchase, bool first, CancellationToken cancellationToken)
+    /// <summary>Publishes the purchase, or sheds it when <paramref name="mayShed"/> (it cannot have reached Vending) and too many are open.</summary>
+    public async Task HandOnAsync(InboundMessage message, PurchaseRequested purchase, bool mayShed, CancellationToken cancellationToken)
     {
-        if (!first || !await open.AtLimitAsync(cancellationToken))
+        if (!mayShed || !await open.AtLimitAsync(cancellationToken))
         {
             await bus.Publish(purchase, cancellationToken);
             return;
@@ -31,7 +31,7 @@ internal sealed class PurchaseIntake(OpenPurchases open, IPublishEndpoint bus, O
     }
 }
 
-/// <summary>How many purchases are open (handed on, no outcome yet), read from the message log at most twice a second: every
+/// <summary>How many purchases are open (stored as purchases, no outcome yet), read from the message log at most twice a second: every
 /// Gateway instance shares the log, so the limit holds for all of them together.</summary>
 internal sealed class OpenPurchases(MessageLog log, GatewayOptions options, TimeProvider clock)
 {

@@ -10,22 +10,23 @@ namespace SmsVending.Gateway.Sms;
 internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoint bus, PurchaseIntake intake, IRequestClient<GetCustomerTimeline> timelines,
     IRequestClient<LinkMeter> links, IRequestClient<ChangePin> pins) : IInboundHandler
 {
-    /// <summary>Handles a message from the log (its hand-off retried or re-driven): a message recorded as parsed may have been handed on before.</summary>
+    /// <summary>Handles a message from the log (its hand-off retried or re-driven). One recorded as parsed may have been handed on
+    /// before (the webhook records the reading as it stores the message), so it is not shed.</summary>
     public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
-        RunAsync(message, SmsCommandParser.Parse(message.Body), null, first: message.Command is null, cancellationToken);
+        RunAsync(message, SmsCommandParser.Parse(message.Body), null, mayShed: message.Command is null, cancellationToken);
 
     /// <summary>The first hand-off of a message the webhook has just stored with what it reads as (<see cref="ReadAs"/>). A purchase or a
     /// resend is published from here, saving the bus a round through <see cref="InboundReceived"/>; a question waits on Vending's
     /// answer, so it goes through the bus and the webhook answers the provider at once.</summary>
     public Task HandOnNewAsync(InboundMessage stored, SmsCommand command, CancellationToken cancellationToken) =>
         command is SmsCommand.Buy or SmsCommand.Last
-            ? RunAsync(stored, command, null, first: true, cancellationToken)
+            ? RunAsync(stored, command, null, mayShed: true, cancellationToken)
             : bus.Publish(new InboundReceived(stored.Id), cancellationToken);
 
     /// <summary>Runs a stored message again for staff under <paramref name="replayId"/>: a purchase is replayed by Vending (never a
     /// second vend), a resend or question is answered afresh.</summary>
     public Task ReplayAsync(InboundMessage message, string replayId, CancellationToken cancellationToken) =>
-        RunAsync(message, SmsCommandParser.Parse(message.Body), replayId, first: false, cancellationToken);
+        RunAsync(message, SmsCommandParser.Parse(message.Body), replayId, mayShed: false, cancellationToken);
 
     /// <summary>What the message log records a command as: its name and the meter it names.</summary>
     public static (string Command, string? MeterNumber) ReadAs(SmsCommand command) => (Name(command), command switch
@@ -35,7 +36,7 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
         _ => null,
     });
 
-    private async Task RunAsync(InboundMessage message, SmsCommand command, string? replayId, bool first, CancellationToken cancellationToken)
+    private async Task RunAsync(InboundMessage message, SmsCommand command, string? replayId, bool mayShed, CancellationToken cancellationToken)
     {
         var phone = message.Phone!;
         if (message.Command is null)
@@ -51,7 +52,7 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
                 {
                     IdempotencyKey = message.ExternalId, Phone = phone, MeterNumber = buy.MeterNumber, Amount = buy.Amount, Pin = buy.Pin, Channel = Channels.Sms,
                 };
-                await (replayId is null ? intake.HandOnAsync(message, purchase, first, cancellationToken) : bus.Publish(new ReplayPurchase(replayId, purchase), cancellationToken));
+                await (replayId is null ? intake.HandOnAsync(message, purchase, mayShed, cancellationToken) : bus.Publish(new ReplayPurchase(replayId, purchase), cancellationToken));
                 break;
             case SmsCommand.Last last:
                 await bus.Publish(new ResendTokens(replayId ?? message.ExternalId, phone, MeterNumber: last.MeterNumber), cancellationToken);

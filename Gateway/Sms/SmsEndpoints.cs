@@ -57,7 +57,7 @@ internal static partial class SmsEndpoints
         metrics.Received(Channels.Sms, stored is null ? "duplicate" : "stored");
         if (stored is not null)
         {
-            await handOff.PublishAsync(stored, () => commands.HandOnNewAsync(stored, command, CancellationToken.None));
+            await handOff.PublishAsync(stored, limit => commands.HandOnNewAsync(stored, command, limit));
         }
 
         return TypedResults.Text(EmptyTwiml, "text/xml");

@@ -19,6 +19,6 @@ internal sealed class UssdPurchases(MessageLog log, PurchaseIntake intake) : IIn
         {
             IdempotencyKey = message.ExternalId, Phone = message.Phone!, MeterNumber = purchase.Meter, Amount = purchase.Amount, Pin = purchase.Pin,
             Channel = Channels.Ussd,
-        }, first: message.Command is null, cancellationToken); // recorded as parsed: handed on before
+        }, mayShed: message.Command is null, cancellationToken); // recorded as parsed: handed on before
     }
 }

@@ -124,8 +124,9 @@ internal sealed class GroupCommit : IAsyncDisposable
         }
         catch
         {
+            // Nothing in the batch was written, so a failed write's own error (a key taken by a write now undone) would mislead: every
+            // write gets the batch's error.
             await Database.RollbackQuietlyAsync(connection);
-            failed.ForEach(f => f.Write.Fail(f.Error)); // their own error, before the batch's
             throw;
         }
 

@@ -58,7 +58,7 @@ internal sealed class PurchaseService
 
     private async Task<PurchaseOutcome> RunAsync(PurchaseRequested request, CancellationToken cancellationToken)
     {
-        var purchase = await store.ClaimAsync(request, options.Currency, cancellationToken);
+        var purchase = await store.FindOrNewAsync(request, options.Currency, cancellationToken);
         var customer = await customers.FindByPhoneAsync(request.Phone, cancellationToken);
         var reply = new Reply(purchase, customer?.Phone ?? request.Phone, customer?.Language ?? "en");
         if (purchase.Status == PurchaseStatus.Requested && await PayAsync(purchase, request, customer, reply, cancellationToken) is { } refused)

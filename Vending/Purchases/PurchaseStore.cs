@@ -14,7 +14,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
 {
     /// <summary>The purchase for an idempotency key: the one a previous delivery stored, or a new one that the first write about it
     /// (<see cref="RejectAsync"/>, <see cref="MoveAsync"/>, <see cref="PayAsync"/>) stores, saving a write of its own.</summary>
-    public async Task<PurchaseRow> ClaimAsync(PurchaseRequested request, string currency, CancellationToken cancellationToken)
+    public async Task<PurchaseRow> FindOrNewAsync(PurchaseRequested request, string currency, CancellationToken cancellationToken)
     {
         if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } stored)
         {

@@ -5,4 +5,4 @@ DROP INDEX gw_outbound_due;
 CREATE INDEX gw_outbound_pending ON gw_outbound (next_attempt_at) WHERE status = 'pending';
 
 DROP INDEX gw_inbound_open;
-CREATE INDEX gw_inbound_unanswered ON gw_inbound (received_at, id) WHERE answered_at IS NULL;
+CREATE INDEX gw_inbound_unanswered ON gw_inbound (id) WHERE answered_at IS NULL;

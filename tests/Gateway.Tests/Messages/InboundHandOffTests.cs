@@ -39,11 +39,7 @@ public sealed class InboundHandOffTests : GatewayTest
         Assert.StartsWith(answer, (await gateway.ReplyToAsync(phone, sid)).Body);
         await EmbeddedGateway.EventuallyAsync(async () => await gateway.UnansweredAsync() == 0 && handOff.Waiting == 0, "the message answered");
     }
-}
 
-/// <summary>The waits between hand-off retry rounds.</summary>
-public sealed class InboundHandOffDelayTests
-{
     [Fact]
     public void NextDelay_WhileTheBusStaysDown_DoublesUpToThirtySeconds_AndStartsAgainOnceThrough()
     {

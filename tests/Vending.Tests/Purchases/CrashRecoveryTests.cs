@@ -44,8 +44,8 @@ public sealed class CrashRecoveryTests : VendingTest
         var request = TestVending.Sms(Phone, meters[0], 300m);
         // The purchase was stored, still requested, then the process died.
         var store = App.Get<PurchaseStore>();
-        var claimed = await store.ClaimAsync(request, "KES", default);
-        Assert.True(await store.MoveAsync(claimed, PurchaseStatus.Requested, PurchaseStatus.Requested, default));
+        var made = await store.FindOrNewAsync(request, "KES", default);
+        Assert.True(await store.MoveAsync(made, PurchaseStatus.Requested, PurchaseStatus.Requested, default));
 
         App = await App.RestartAsync();
         var outcome = await App.BuyAsync(request);

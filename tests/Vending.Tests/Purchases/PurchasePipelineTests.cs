@@ -80,6 +80,25 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         await AssertBooksBalanceAsync();
     }
 
+    [Fact]
+    public async Task Buy_StoredMeanwhileByAnotherDelivery_TheLaterWriteIsRefusedAndTheDeliveryGoesOnFromTheStoredPurchase()
+    {
+        var (customer, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        var request = TestVending.Sms(Phone, meters[0], 300m);
+        var store = App.Get<PurchaseStore>();
+        // Two deliveries each found nothing stored and made the purchase; the first stores it, as its refusal.
+        var first = await store.FindOrNewAsync(request, "KES", default);
+        var second = await store.FindOrNewAsync(request, "KES", default);
+        await store.RejectAsync(first, PurchaseRejection.Blocked, "this account is blocked", default);
+
+        await Assert.ThrowsAsync<PurchaseRaceException>(() => store.PayAsync(second, customer.Id, meters[0], _ => throw new InvalidOperationException("not priced"), default));
+        var outcome = await App.BuyAsync(request);
+
+        Assert.Equal(PurchaseRejection.Blocked, outcome.Rejected!.Reason);
+        Assert.Equal(1000m, (await App.WalletAsync(customer.Id)).Amount);
+    }
+
     /// <summary>Purchases for one meter race on its TID and its owner's wallet; two instances of each service take them at once.</summary>
     [Fact]
     public async Task Buy_ManyForOneMeterAtOnceOnTwoInstances_EachVendsOnceWithItsOwnTidAndTheWalletNeverOverdraws()

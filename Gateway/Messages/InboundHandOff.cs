@@ -39,21 +39,10 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
     {
         try
         {
-            // The token stops the direct work's own steps (a read, a write) at the limit; WaitAsync stops waiting for a publish that
-            // ignores it, so the retry cannot race a late step of this attempt.
-            var limit = new CancellationTokenSource(Limit);
-            var attempt = direct?.Invoke(limit.Token) ?? bus.Publish(new InboundReceived(stored.Id));
-            try
-            {
-                await attempt.WaitAsync(Limit);
-            }
-            finally
-            {
-                if (attempt.IsCompleted)
-                {
-                    limit.Dispose(); // else the attempt still holds its token; the source's timer frees itself when it fires
-                }
-            }
+            // The token stops the attempt's own steps (a read, a write) at the limit, so the retry cannot race a late step of it, and
+            // stops waiting for a publish that ignores it. An attempt still running when this returns has seen its token cancelled.
+            using var limit = new CancellationTokenSource(Limit);
+            await (direct?.Invoke(limit.Token) ?? bus.Publish(new InboundReceived(stored.Id), limit.Token)).WaitAsync(limit.Token);
 
             return true;
         }

@@ -15,13 +15,11 @@ internal sealed class SmsCommands(MessageLog log, Outbox outbox, IPublishEndpoin
     public Task HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
         RunAsync(message, SmsCommandParser.Parse(message.Body), null, mayShed: message.Command is null, cancellationToken);
 
-    /// <summary>The first hand-off of a message the webhook has just stored with what it reads as (<see cref="ReadAs"/>). A purchase or a
-    /// resend is published from here, saving the bus a round through <see cref="InboundReceived"/>; a question waits on Vending's
-    /// answer, so it goes through the bus and the webhook answers the provider at once.</summary>
-    public Task HandOnNewAsync(InboundMessage stored, SmsCommand command, CancellationToken cancellationToken) =>
-        command is SmsCommand.Buy or SmsCommand.Last
-            ? RunAsync(stored, command, null, mayShed: true, cancellationToken)
-            : bus.Publish(new InboundReceived(stored.Id), cancellationToken);
+    /// <summary>The first hand-off of a message the webhook has just stored with what it reads as (<see cref="ReadAs"/>), for
+    /// <see cref="InboundHandOff.PublishAsync"/>: a purchase or a resend is published from here, saving the bus a round through
+    /// <see cref="InboundReceived"/>; null for a question, which waits on Vending's answer and so goes through the bus.</summary>
+    public Func<CancellationToken, Task>? DirectHandOff(InboundMessage stored, SmsCommand command) =>
+        command is SmsCommand.Buy or SmsCommand.Last ? cancellationToken => RunAsync(stored, command, null, mayShed: true, cancellationToken) : null;
 
     /// <summary>Runs a stored message again for staff under <paramref name="replayId"/>: a purchase is replayed by Vending (never a
     /// second vend), a resend or question is answered afresh.</summary>

@@ -57,7 +57,7 @@ internal static partial class SmsEndpoints
         metrics.Received(Channels.Sms, stored is null ? "duplicate" : "stored");
         if (stored is not null)
         {
-            await handOff.PublishAsync(stored, limit => commands.HandOnNewAsync(stored, command, limit));
+            await handOff.PublishAsync(stored, commands.DirectHandOff(stored, command));
         }
 
         return TypedResults.Text(EmptyTwiml, "text/xml");

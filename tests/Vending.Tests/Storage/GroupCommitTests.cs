@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Testing;
 using SmsVending.Vending.Storage;
@@ -80,6 +81,41 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task WriteAsync_ABatchWhoseTransactionFails_FailsEveryWriteInItWritesNothingAndTheNextBatchStartsAfresh()
+    {
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_full (b BLOB NOT NULL)"));
+        // The writer runs this write alone and is held in it until the writes below are queued, so they share the next batch. It
+        // leaves the writer's connection unable to grow the file: the next page that batch needs is a full disk.
+        var (running, hold) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var held = database.WriteAsync(async c =>
+        {
+            running.SetResult();
+            await hold.Task;
+            await c.ExecuteAsync($"PRAGMA max_page_count = {await c.ExecuteScalarAsync<long>("PRAGMA page_count")}");
+        });
+        await running.Task;
+        var batch = new List<Task>
+        {
+            database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_full (b) VALUES (x'01')")),
+            database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_full (b) VALUES (zeroblob(100000))")),
+        };
+
+        hold.SetResult();
+        await held;
+
+        foreach (var write in batch)
+        {
+            Assert.Equal(13, (await Assert.ThrowsAsync<SqliteException>(() => write)).SqliteErrorCode); // SQLITE_FULL
+        }
+
+        Assert.Equal(1, await database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_full (b) VALUES (zeroblob(100000))")));
+        await using var connection = await database.OpenAsync();
+        Assert.Equal(100000L, await connection.ExecuteScalarAsync<long>("SELECT SUM(length(b)) FROM gc_full")); // the last write's row alone
+    }
+
+    [Fact]
     public async Task WriteAsync_CancelledBeforeItsTurn_IsNotWritten()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -95,7 +131,7 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
-    public async Task OpenAsync_APooledConnectionOpenedAgain_KeepsItsFullSyncAndBusyTimeout()
+    public async Task OpenAsync_APooledConnectionOpenedAgain_KeepsItsFullSyncBusyTimeoutAndTemporaryStorageInMemory()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
@@ -106,6 +142,7 @@ public sealed class GroupCommitTests
             await using var connection = await database.OpenAsync();
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
             Assert.Equal(30000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+            Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store")); // MEMORY: a savepoint's undo journal stays off disk
         }
     }
 }

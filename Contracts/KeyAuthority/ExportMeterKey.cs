@@ -1,3 +1,4 @@
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Tokens.Sts;
 
 namespace SmsVending.Contracts.KeyAuthority;
@@ -55,4 +56,4 @@ public sealed record MeterKeyExported
 }
 
 /// <summary>The export was refused (turned off, wrong role, unknown meter).</summary>
-public sealed record MeterKeyExportRefused(string MeterNumber, string Reason);
+public sealed record MeterKeyExportRefused(string MeterNumber, string Reason, RefusalKind Kind = RefusalKind.Forbidden);

@@ -1,3 +1,5 @@
+using SmsVending.Contracts.Refusals;
+
 namespace SmsVending.Contracts.KeyAuthority;
 
 /// <summary>Registers every meter key record in a CSV text, or none (the columns of the KeyAuthority's `meters import`).</summary>
@@ -10,4 +12,5 @@ public sealed record MeterKeysImported(int Count);
 /// <summary>The import was refused and nothing was stored.</summary>
 /// <param name="Reason">What is wrong, starting "line N: " when a line is at fault.</param>
 /// <param name="Line">The first bad line of the file (the header is line 1), or null when the file as a whole is wrong.</param>
-public sealed record MeterKeysImportRefused(string Reason, int? Line);
+/// <param name="Kind">What kind of refusal it is (a meter registered already is a conflict).</param>
+public sealed record MeterKeysImportRefused(string Reason, int? Line, RefusalKind Kind = RefusalKind.Invalid);

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Tokens.Sts;
 
 namespace SmsVending.Contracts.KeyAuthority;
@@ -10,10 +11,13 @@ public static class MeterReference
         MeterNumber.TryParse(text, out var meter, out _) ? meter.Digits : text.Trim();
 
     /// <summary>Why no meter matched, in words a customer can act on: a check-digit hint when the number is mistyped.</summary>
-    public static string UnknownMessage(string text) =>
+    public static string UnknownMessage(string text) => Unknown(text).Message;
+
+    /// <summary>The refusal for a meter that matched none: not found, or invalid when the number is mistyped (with the check-digit hint).</summary>
+    public static RefusedException Unknown(string text) =>
         MeterNumber.TryParse(text, out _, out var error) || text.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-'))
-            ? $"no meter {text.Trim()} is registered"
-            : error;
+            ? new(RefusalKind.NotFound, $"no meter {text.Trim()} is registered")
+            : new(RefusalKind.Invalid, error);
 
     /// <summary>A meter number as stored for its token profile: an STS number's digits (check digit verified), or a device serial
     /// of 1 to 32 letters, digits or dashes; otherwise <paramref name="error"/> says what is wrong.</summary>

@@ -1,3 +1,5 @@
+using SmsVending.Contracts.Refusals;
+
 namespace SmsVending.Contracts.KeyAuthority;
 
 /// <summary>Registers a meter's Ed25519 public key with its meter record (the meter factory, once per meter), for IR sessions.</summary>
@@ -9,4 +11,4 @@ public sealed record RegisterMeterIdentity(string MeterNumber, string PublicKey)
 public sealed record MeterIdentityRegistered(string MeterNumber, string PublicKey, string HostPublicKey);
 
 /// <summary>Not registered: unknown meter, a malformed key, or another key registered already.</summary>
-public sealed record MeterIdentityRefused(string MeterNumber, string Reason);
+public sealed record MeterIdentityRefused(string MeterNumber, string Reason, RefusalKind Kind = RefusalKind.Invalid);

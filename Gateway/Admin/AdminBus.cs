@@ -1,13 +1,13 @@
 using MassTransit;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Vending.Admin;
 
 namespace SmsVending.Gateway.Admin;
 
 /// <summary>How every admin route asks Vending or the KeyAuthority over the bus and turns the answer into HTTP.</summary>
-/// <remarks>A refusal is 404 when its reason says there is no such customer or meter ("no customer …", "no meter …"), 409 when it
-/// says something exists already ("… already"), otherwise 400 (or the route's own status, e.g. 403 for the key export); no
-/// answer within <see cref="Timeout"/> is 503 and a fault in the service 502. Every problem is application/problem+json with the
+/// <remarks>A refusal's status follows its <see cref="RefusalKind"/>: 404 for a customer or meter that does not exist, 409 for
+/// something that exists already, 403 for a forbidden key export, otherwise 400; no answer within <see cref="Timeout"/> is 503 and a fault in the service 502. Every problem is application/problem+json with the
 /// reason as its detail and, for an import, the file's first bad line as "line".</remarks>
 internal static class AdminBus
 {
@@ -26,7 +26,7 @@ internal static class AdminBus
 
     /// <summary>Asks; the result, or why there is none (a refusal, no answer, a fault).</summary>
     public static async Task<(TAnswer? Answer, Refusal? Refusal)> AskAsync<TRequest, TAnswer, TRefused>(IRequestClient<TRequest> client, TRequest request,
-        CancellationToken cancellationToken, int refusedStatus = StatusCodes.Status400BadRequest)
+        CancellationToken cancellationToken)
         where TRequest : class
         where TAnswer : class
         where TRefused : class
@@ -40,16 +40,16 @@ internal static class AdminBus
                 return (answer.Message, null);
             }
 
-            var (reason, line) = response.Message switch
+            var (reason, line, kind) = response.Message switch
             {
-                AdminRequestRefused r => (r.Reason, r.Line),
-                MeterKeysImportRefused r => (r.Reason, r.Line),
-                MeterKeyRegistrationRefused r => (r.Reason, null),
-                MeterKeyExportRefused r => (r.Reason, (int?)null),
-                MeterIdentityRefused r => (r.Reason, null),
-                var other => (other.ToString() ?? "refused", null),
+                AdminRequestRefused r => (r.Reason, r.Line, r.Kind),
+                MeterKeysImportRefused r => (r.Reason, r.Line, r.Kind),
+                MeterKeyRegistrationRefused r => (r.Reason, null, r.Kind),
+                MeterKeyExportRefused r => (r.Reason, (int?)null, r.Kind),
+                MeterIdentityRefused r => (r.Reason, null, r.Kind),
+                var other => (other.ToString() ?? "refused", null, RefusalKind.Invalid),
             };
-            return (null, new Refusal(reason, line, StatusOf(reason, refusedStatus)));
+            return (null, new Refusal(reason, line, StatusOf(kind)));
         }
         catch (RequestTimeoutException)
         {
@@ -70,10 +70,13 @@ internal static class AdminBus
     /// <summary>A payload in the admin API's JSON (enums as names).</summary>
     public static IResult Json<T>(T payload, int status = StatusCodes.Status200OK) => TypedResults.Json(payload, AdminJson.Options, statusCode: status);
 
-    private static int StatusOf(string reason, int otherwise) =>
-        reason.StartsWith("no customer ", StringComparison.Ordinal) || reason.StartsWith("no meter ", StringComparison.Ordinal) ? StatusCodes.Status404NotFound
-        : reason.Contains(" already", StringComparison.Ordinal) ? StatusCodes.Status409Conflict
-        : otherwise;
+    private static int StatusOf(RefusalKind kind) => kind switch
+    {
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
 }
 
 /// <summary>Why a bus request gave no result: the reason, an import's first bad line, and the HTTP status it maps to.</summary>

@@ -88,8 +88,7 @@ internal static partial class AdminEndpoints
     {
         var request = new ExportMeterKey(MeterReference.Normalised(meter), http.User.Identity?.Name ?? "?",
             http.User.FindFirstValue(ClaimTypes.Role) ?? "?");
-        var (key, refusal) = await AdminBus.AskAsync<ExportMeterKey, MeterKeyExported, MeterKeyExportRefused>(client, request, cancellationToken,
-            StatusCodes.Status403Forbidden);
+        var (key, refusal) = await AdminBus.AskAsync<ExportMeterKey, MeterKeyExported, MeterKeyExportRefused>(client, request, cancellationToken);
         return key is not null ? AdminBus.Json(key) : refusal!.Problem();
     }
 

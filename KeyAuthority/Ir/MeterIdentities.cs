@@ -3,6 +3,7 @@ using Dapper;
 using NSec.Cryptography;
 using SmsVending.Contracts.Ir;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.KeyAuthority.Meters;
 using SmsVending.KeyAuthority.Storage;
 
@@ -27,7 +28,8 @@ internal sealed class MeterIdentities(KeyAuthorityDatabase database, MeterStore 
 
         if (await meters.FindAsync(meterNumber, cancellationToken) is null)
         {
-            return new MeterIdentityRefused(meterNumber, MeterReference.UnknownMessage(request.MeterNumber));
+            var unknown = MeterReference.Unknown(request.MeterNumber);
+            return new MeterIdentityRefused(meterNumber, unknown.Message, unknown.Kind);
         }
 
         var raw = key.Export(KeyBlobFormat.RawPublicKey);
@@ -39,7 +41,7 @@ internal sealed class MeterIdentities(KeyAuthorityDatabase database, MeterStore 
         var stored = await FindAsync(connection, meterNumber, cancellationToken);
         return stored is not null && stored.AsSpan().SequenceEqual(raw)
             ? new MeterIdentityRegistered(meterNumber, Convert.ToHexStringLower(raw), await host.PublicKeyHexAsync(cancellationToken))
-            : new MeterIdentityRefused(meterNumber, $"meter {meterNumber} has another identity key already; a meter's identity is never replaced");
+            : new MeterIdentityRefused(meterNumber, $"meter {meterNumber} has another identity key already; a meter's identity is never replaced", RefusalKind.Conflict);
     }
 
     /// <summary>The meter's public key, or null when it has none.</summary>

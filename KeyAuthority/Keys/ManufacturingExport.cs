@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.KeyAuthority.Meters;
 using SmsVending.KeyAuthority.Storage;
 
@@ -13,22 +14,23 @@ internal sealed class ManufacturingExport(KeyAuthorityDatabase database, MeterSt
     public const string Role = "manufacturing";
 
     /// <summary>The key, or the reason it is not given.</summary>
-    public async Task<(MeterKeyExported? Key, string? Refusal)> ExportAsync(ExportMeterKey request, CancellationToken cancellationToken = default)
+    public async Task<(MeterKeyExported? Key, MeterKeyExportRefused? Refusal)> ExportAsync(ExportMeterKey request, CancellationToken cancellationToken = default)
     {
+        var meterNumber = request.MeterNumber.Trim();
         if (!options.ManufacturingExport)
         {
-            return (null, "the manufacturing export is turned off in this KeyAuthority's configuration");
+            return (null, new(meterNumber, "the manufacturing export is turned off in this KeyAuthority's configuration", RefusalKind.Forbidden));
         }
 
         if (request.RequesterRole != Role)
         {
-            return (null, $"only the {Role} role may export meter keys");
+            return (null, new(meterNumber, $"only the {Role} role may export meter keys", RefusalKind.Forbidden));
         }
 
-        var meter = await meters.FindAsync(request.MeterNumber.Trim(), cancellationToken);
+        var meter = await meters.FindAsync(meterNumber, cancellationToken);
         if (meter is null)
         {
-            return (null, $"no meter {request.MeterNumber.Trim()} is registered");
+            return (null, new(meterNumber, $"no meter {meterNumber} is registered", RefusalKind.NotFound));
         }
 
         log.LogWarning("Manufacturing export of meter {Meter}'s key for {Requester}", meter.MeterNumber, request.Requester);
@@ -42,13 +44,14 @@ internal sealed class ManufacturingExport(KeyAuthorityDatabase database, MeterSt
             : await StsAsync(meter, cancellationToken);
     }
 
-    private async Task<(MeterKeyExported?, string?)> StsAsync(MeterRow meter, CancellationToken cancellationToken)
+    private async Task<(MeterKeyExported?, MeterKeyExportRefused?)> StsAsync(MeterRow meter, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var vendingKey = await keys.OpenAsync(connection, null, meter.VendingKey, cancellationToken);
         if (vendingKey is null)
         {
-            return (null, $"the key store has no vending key for {meter.VendingKey}");
+            // The meter's record names a key the store lacks: nothing the requester can change, and no export until it is restored.
+            return (null, new(meter.MeterNumber, $"the key store has no vending key for {meter.VendingKey}", RefusalKind.Conflict));
         }
 
         var decoderKey = meter.DecoderKey(vendingKey);

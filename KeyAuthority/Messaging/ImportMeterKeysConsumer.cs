@@ -1,5 +1,6 @@
 using MassTransit;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Infrastructure.Csv;
 using SmsVending.KeyAuthority.Meters;
 
@@ -17,7 +18,7 @@ internal sealed class ImportMeterKeysConsumer(MeterStore meters) : IConsumer<Imp
         }
         catch (ArgumentException e)
         {
-            await context.RespondAsync(new MeterKeysImportRefused(e.Message, (e as CsvLineException)?.Line));
+            await context.RespondAsync(new MeterKeysImportRefused(e.Message, (e as CsvLineException)?.Line, RefusedException.KindOf(e)));
         }
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.KeyAuthority.Credentials;
 using SmsVending.KeyAuthority.Keys;
 using SmsVending.KeyAuthority.Meters;
@@ -18,7 +19,7 @@ internal sealed class RegisterMeterKeyConsumer(MeterStore meters) : IConsumer<Re
         }
         catch (ArgumentException e)
         {
-            await context.RespondAsync(new MeterKeyRegistrationRefused(context.Message.MeterNumber, e.Message));
+            await context.RespondAsync(new MeterKeyRegistrationRefused(context.Message.MeterNumber, e.Message, RefusedException.KindOf(e)));
         }
     }
 }
@@ -36,13 +37,6 @@ internal sealed class ExportMeterKeyConsumer(ManufacturingExport export) : ICons
     public async Task Consume(ConsumeContext<ExportMeterKey> context)
     {
         var (key, refusal) = await export.ExportAsync(context.Message, context.CancellationToken);
-        if (key is not null)
-        {
-            await context.RespondAsync(key);
-        }
-        else
-        {
-            await context.RespondAsync(new MeterKeyExportRefused(context.Message.MeterNumber, refusal!));
-        }
+        await (key is not null ? context.RespondAsync(key) : context.RespondAsync(refusal!));
     }
 }

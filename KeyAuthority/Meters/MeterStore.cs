@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Infrastructure.Csv;
 using SmsVending.KeyAuthority.Storage;
 
@@ -47,7 +48,8 @@ internal sealed class MeterStore(KeyAuthorityDatabase database, MeterRegistratio
             }
             catch (DbException e) when (database.IsUniqueViolation(e))
             {
-                throw Failure(i, lines, rows.Count, $"meter {rows[i].MeterNumber} is registered already", e);
+                var problem = $"meter {rows[i].MeterNumber} is registered already";
+                throw Failure(i, lines, rows.Count, problem, new RefusedException(RefusalKind.Conflict, problem, e));
             }
         }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Vending.Admin;
 using SmsVending.Infrastructure.Csv;
 using SmsVending.Vending.Meters;
@@ -59,7 +60,7 @@ internal static class AdminAnswer
         }
         catch (ArgumentException e)
         {
-            await context.RespondAsync(new AdminRequestRefused(e.Message, (e as CsvLineException)?.Line));
+            await context.RespondAsync(new AdminRequestRefused(e.Message, (e as CsvLineException)?.Line, RefusedException.KindOf(e)));
             return;
         }
 

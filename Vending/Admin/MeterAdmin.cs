@@ -1,4 +1,5 @@
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Vending.Admin;
 using SmsVending.Vending.Customers;
 using SmsVending.Vending.Meters;
@@ -13,7 +14,7 @@ internal sealed class MeterAdmin(MeterRegistry meters, CustomerStore customers)
 
     public async Task<MeterStatusChanged> SetStatusAsync(string meterNumber, string status, CancellationToken cancellationToken) =>
         new(await DetailsAsync(await meters.SetStatusAsync(MeterReference.Normalised(meterNumber), status, cancellationToken)
-            ?? throw new ArgumentException(MeterReference.UnknownMessage(meterNumber)), cancellationToken));
+            ?? throw MeterReference.Unknown(meterNumber), cancellationToken));
 
     public async Task<MetersListed> ListAsync(ListMeters request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.Refusals;
 using SmsVending.Infrastructure.Phones;
 using System.Data.Common;
 using Dapper;
@@ -51,7 +52,7 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
         }
         catch (DbException e) when (database.IsUniqueViolation(e))
         {
-            throw new ArgumentException($"a customer with phone {Phones.Masked(customer.Phone)} is registered already", e);
+            throw new RefusedException(RefusalKind.Conflict, $"a customer with phone {Phones.Masked(customer.Phone)} is registered already", e);
         }
 
         return customer;
@@ -87,7 +88,7 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
 
     /// <summary>The customer with this phone, or an <see cref="ArgumentException"/> saying none is registered.</summary>
     public async Task<Customer> GetByPhoneAsync(string phone, CancellationToken cancellationToken = default) =>
-        await FindByPhoneAsync(phone, cancellationToken) ?? throw new ArgumentException($"no customer is registered with phone {phone}");
+        await FindByPhoneAsync(phone, cancellationToken) ?? throw new RefusedException(RefusalKind.NotFound, $"no customer is registered with phone {phone}");
 
     /// <summary>A customer by id, or null.</summary>
     public async Task<Customer?> FindAsync(string id, CancellationToken cancellationToken = default)

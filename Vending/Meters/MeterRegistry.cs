@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Vending.Ledger;
 using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tariffs;
@@ -37,7 +38,7 @@ public sealed class MeterRegistry(VendingDatabase database, TariffStore tariffs,
         }
         catch (DbException e) when (database.IsUniqueViolation(e))
         {
-            throw new ArgumentException($"meter {number} is registered already", e);
+            throw new RefusedException(RefusalKind.Conflict, $"meter {number} is registered already", e);
         }
 
         return meter;
@@ -63,7 +64,7 @@ public sealed class MeterRegistry(VendingDatabase database, TariffStore tariffs,
             "SELECT COUNT(*) FROM vd_meters WHERE meter_number = @meterNumber", new { meterNumber }, transaction, cancellationToken: cancellationToken));
         if (known == 0)
         {
-            throw new ArgumentException(MeterReference.UnknownMessage(meterNumber));
+            throw MeterReference.Unknown(meterNumber);
         }
 
         try
@@ -75,7 +76,7 @@ public sealed class MeterRegistry(VendingDatabase database, TariffStore tariffs,
         }
         catch (DbException e) when (database.IsUniqueViolation(e))
         {
-            throw new ArgumentException($"meter {meterNumber} has an owner already: unbind the owner first, or bind this phone as a buyer", e);
+            throw new RefusedException(RefusalKind.Conflict, $"meter {meterNumber} has an owner already: unbind the owner first, or bind this phone as a buyer", e);
         }
     }
 

@@ -2,6 +2,7 @@ using Dapper;
 using NSec.Cryptography;
 using SmsVending.Contracts.Ir;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.KeyAuthority.Ir;
 using SmsVending.KeyAuthority.Keys;
 using SmsVending.KeyAuthority.Storage;
@@ -180,10 +181,14 @@ public class IrHostTests(DatabaseProvider provider = DatabaseProvider.Sqlite) : 
         using var other = IrIdentity.Create();
 
         Assert.IsType<MeterIdentityRegistered>(await Register(meters[0], meterKey));
-        Assert.Contains("another identity key already", Assert.IsType<MeterIdentityRefused>(await Register(meters[0], other)).Reason);
-        Assert.Contains("64 hex digits", Assert.IsType<MeterIdentityRefused>(
-            await Authority.Get<MeterIdentities>().RegisterAsync(new RegisterMeterIdentity(meters[1], "abcd"))).Reason);
-        Assert.StartsWith("no meter", Assert.IsType<MeterIdentityRefused>(await Register(Contracts.Tokens.Sts.MeterNumber.Create("0999999999").Digits, other)).Reason);
+        var another = Assert.IsType<MeterIdentityRefused>(await Register(meters[0], other));
+        var malformed = Assert.IsType<MeterIdentityRefused>(await Authority.Get<MeterIdentities>().RegisterAsync(new RegisterMeterIdentity(meters[1], "abcd")));
+        var unknown = Assert.IsType<MeterIdentityRefused>(await Register(Contracts.Tokens.Sts.MeterNumber.Create("0999999999").Digits, other));
+
+        Assert.Contains("another identity key already", another.Reason);
+        Assert.Contains("64 hex digits", malformed.Reason);
+        Assert.StartsWith("no meter", unknown.Reason);
+        Assert.Equal([RefusalKind.Conflict, RefusalKind.Invalid, RefusalKind.NotFound], [another.Kind, malformed.Kind, unknown.Kind]);
     }
 
     [Fact]

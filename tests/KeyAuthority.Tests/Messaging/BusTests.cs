@@ -3,6 +3,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.Tests.Support;
 
@@ -68,6 +69,7 @@ public sealed class BusTests : KeyAuthorityTest
         Assert.Equal(expected.ToHex(), key!.Message.KeyHex);
         Assert.True(refused.Is(out Response<MeterKeyExportRefused>? no));
         Assert.Contains("manufacturing role", no!.Message.Reason);
+        Assert.Equal(RefusalKind.Forbidden, no.Message.Kind);
     }
 
     [Fact]
@@ -104,7 +106,25 @@ public sealed class BusTests : KeyAuthorityTest
         Assert.True(response.Is(out Response<MeterKeysImportRefused>? refused));
         Assert.Equal(3, refused!.Message.Line);
         Assert.Contains("check digit", refused.Message.Reason);
+        Assert.Equal(RefusalKind.Invalid, refused.Message.Kind);
         Assert.Null(await Authority.Get<KeyAuthority.Meters.MeterStore>().FindAsync("01234567897"));
+    }
+
+    [Fact]
+    public async Task ImportMeterKeys_AMeterRegisteredAlready_IsAConflictOnItsLine_AndRegisteringItAgainIsToo()
+    {
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
+
+        var imported = await harness.GetRequestClient<ImportMeterKeys>().GetResponse<MeterKeysImported, MeterKeysImportRefused>(
+            new ImportMeterKeys($"meter,sgc,ti\n01234567897,123456,1\n{meter},{TestKeyAuthority.SupplyGroup},1\n"));
+        var registered = await harness.GetRequestClient<RegisterMeterKey>().GetResponse<MeterKeyRegistered, MeterKeyRegistrationRefused>(
+            new RegisterMeterKey { MeterNumber = meter, SupplyGroupCode = TestKeyAuthority.SupplyGroup, TariffIndex = 1 });
+
+        Assert.True(imported.Is(out Response<MeterKeysImportRefused>? refused));
+        Assert.Equal((3, RefusalKind.Conflict), (refused!.Message.Line, refused.Message.Kind));
+        Assert.True(registered.Is(out Response<MeterKeyRegistrationRefused>? again));
+        Assert.Equal(RefusalKind.Conflict, again!.Message.Kind);
+        Assert.Contains("registered already", again.Message.Reason);
     }
 
     [Fact]
@@ -133,6 +153,7 @@ public sealed class ManufacturingExportOffTests : KeyAuthorityTest
         var (key, refusal) = await Authority.Get<KeyAuthority.Keys.ManufacturingExport>().ExportAsync(new ExportMeterKey(meter, "factory", "manufacturing"));
 
         Assert.Null(key);
-        Assert.Contains("turned off", refusal);
+        Assert.Contains("turned off", refusal!.Reason);
+        Assert.Equal(RefusalKind.Forbidden, refusal.Kind);
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Vending;
 using SmsVending.Contracts.Vending.Admin;
 using SmsVending.Vending.Tests.Support;
@@ -24,12 +25,12 @@ public sealed class AdminConsumerTests : VendingTest
     }
 
     [Theory]
-    [InlineData("0712345678", "sw", null, "registered already")]
-    [InlineData("0722000111", "fr", null, "en or sw, not fr")]
-    [InlineData("0722000111", "en", "12", "a PIN has 4 to 8 digits")]
-    [InlineData("07220", "en", null, "not a valid phone number")]
-    public async Task RegisterCustomer_BadRequest_IsRefused(string phone, string language, string? pin, string expected) =>
-        await AssertRefused(new RegisterCustomer(phone, "Otieno", language, pin), expected);
+    [InlineData("0712345678", "sw", null, "registered already", RefusalKind.Conflict)]
+    [InlineData("0722000111", "fr", null, "en or sw, not fr", RefusalKind.Invalid)]
+    [InlineData("0722000111", "en", "12", "a PIN has 4 to 8 digits", RefusalKind.Invalid)]
+    [InlineData("07220", "en", null, "not a valid phone number", RefusalKind.Invalid)]
+    public async Task RegisterCustomer_BadRequest_IsRefused(string phone, string language, string? pin, string expected, RefusalKind kind) =>
+        await AssertRefused(new RegisterCustomer(phone, "Otieno", language, pin), expected, kind);
 
     [Fact]
     public async Task GetCustomer_Known_AnswersWithMetersAndWallet()
@@ -43,7 +44,7 @@ public sealed class AdminConsumerTests : VendingTest
     }
 
     [Fact]
-    public async Task GetCustomer_Unknown_IsRefused() => await AssertRefused(new GetCustomer("0722000111"), "no customer is registered with phone 0722000111");
+    public async Task GetCustomer_Unknown_IsRefused() => await AssertRefused(new GetCustomer("0722000111"), "no customer is registered with phone 0722000111", RefusalKind.NotFound);
 
     [Fact]
     public async Task ListCustomers_AnswersAPageAndTheTotal()
@@ -69,11 +70,11 @@ public sealed class AdminConsumerTests : VendingTest
     [InlineData("SHS 9", "DOMESTIC", "a device serial number has 1 to 32 letters, digits or dashes")]
     [InlineData("", "DOMESTIC", "a device serial number")]
     public async Task AddVendingMeter_BadRequest_IsRefused(string serial, string tariff, string expected) =>
-        await AssertRefused(new AddVendingMeter(serial, "electricity", TokenProfile.OpenPaygo, tariff), expected);
+        await AssertRefused(new AddVendingMeter(serial, "electricity", TokenProfile.OpenPaygo, tariff), expected, RefusalKind.Invalid);
 
     [Fact]
     public async Task AddVendingMeter_Duplicate_IsRefused() =>
-        await AssertRefused(new AddVendingMeter(meter, "electricity", TokenProfile.Sts, "DOMESTIC"), "registered already");
+        await AssertRefused(new AddVendingMeter(meter, "electricity", TokenProfile.Sts, "DOMESTIC"), "registered already", RefusalKind.Conflict);
 
     [Fact]
     public async Task BlockThenUnblock_ChangesTheStatus()
@@ -87,10 +88,10 @@ public sealed class AdminConsumerTests : VendingTest
     }
 
     [Fact]
-    public async Task BlockMeter_Unknown_IsRefused() => await AssertRefused(new BlockMeter("00000000000"), "no meter 00000000000 is registered");
+    public async Task BlockMeter_Unknown_IsRefused() => await AssertRefused(new BlockMeter("00000000000"), "no meter 00000000000 is registered", RefusalKind.NotFound);
 
     [Fact]
-    public async Task UnblockMeter_Unknown_IsRefused() => await AssertRefused(new UnblockMeter("00000000001"), "check digit");
+    public async Task UnblockMeter_Unknown_IsRefused() => await AssertRefused(new UnblockMeter("00000000001"), "check digit", RefusalKind.Invalid);
 
     [Fact]
     public async Task ListMeters_AnswersWithHolders()
@@ -114,25 +115,25 @@ public sealed class AdminConsumerTests : VendingTest
     }
 
     [Theory]
-    [InlineData("0733000999", "{0}", "buyer", "no customer is registered with phone 0733000999")]
-    [InlineData("0722000111", "00000000000", "buyer", "no meter 00000000000 is registered")]
-    [InlineData("0722000111", "{0}", "tenant", "a binding role is owner or buyer, not tenant")]
-    [InlineData("0722000111", "{0}", "owner", "has an owner already")]
-    public async Task BindMeter_BadRequest_IsRefused(string phone, string meterNumber, string role, string expected)
+    [InlineData("0733000999", "{0}", "buyer", "no customer is registered with phone 0733000999", RefusalKind.NotFound)]
+    [InlineData("0722000111", "00000000000", "buyer", "no meter 00000000000 is registered", RefusalKind.NotFound)]
+    [InlineData("0722000111", "{0}", "tenant", "a binding role is owner or buyer, not tenant", RefusalKind.Invalid)]
+    [InlineData("0722000111", "{0}", "owner", "has an owner already", RefusalKind.Conflict)]
+    public async Task BindMeter_BadRequest_IsRefused(string phone, string meterNumber, string role, string expected, RefusalKind kind)
     {
         await Ask<RegisterCustomer, CustomerRegistered>(new RegisterCustomer("0722000111", "Otieno"));
 
-        await AssertRefused(new BindMeter(phone, string.Format(meterNumber, meter), role), expected);
+        await AssertRefused(new BindMeter(phone, string.Format(meterNumber, meter), role), expected, kind);
     }
 
     [Theory]
-    [InlineData("0733000999", "no customer is registered with phone 0733000999")]
-    [InlineData("0722000111", "is not bound to meter")]
-    public async Task UnbindMeter_BadRequest_IsRefused(string phone, string expected)
+    [InlineData("0733000999", "no customer is registered with phone 0733000999", RefusalKind.NotFound)]
+    [InlineData("0722000111", "is not bound to meter", RefusalKind.Invalid)]
+    public async Task UnbindMeter_BadRequest_IsRefused(string phone, string expected, RefusalKind kind)
     {
         await Ask<RegisterCustomer, CustomerRegistered>(new RegisterCustomer("0722000111", "Otieno"));
 
-        await AssertRefused(new UnbindMeter(phone, meter), expected);
+        await AssertRefused(new UnbindMeter(phone, meter), expected, kind);
     }
 
     [Fact]
@@ -150,7 +151,8 @@ public sealed class AdminConsumerTests : VendingTest
 
     [Fact]
     public async Task SaveTariff_BadTerms_IsRefused() =>
-        await AssertRefused(new SaveTariff(new TariffTerms("LIFELINE", "KES", [new PriceBlock(null, 10m)], 1.6m, 0m, 0m, 20m, 5_000m)), "VAT is a rate between 0 and 1");
+        await AssertRefused(new SaveTariff(new TariffTerms("LIFELINE", "KES", [new PriceBlock(null, 10m)], 1.6m, 0m, 0m, 20m, 5_000m)), "VAT is a rate between 0 and 1",
+            RefusalKind.Invalid);
 
     [Fact]
     public async Task ImportCustomers_GoodFile_AnswersWithTheCounts()
@@ -169,6 +171,7 @@ public sealed class AdminConsumerTests : VendingTest
         Assert.True(response.Is(out Response<AdminRequestRefused>? refused));
         Assert.Equal(3, refused!.Message.Line);
         Assert.StartsWith("line 3: ", refused.Message.Reason);
+        Assert.Equal(RefusalKind.Conflict, refused.Message.Kind); // the phone is registered already
         Assert.False(await App.Harness.Published.Any<Fault<ImportCustomers>>());
     }
 
@@ -179,11 +182,12 @@ public sealed class AdminConsumerTests : VendingTest
         return answer!.Message;
     }
 
-    private async Task AssertRefused<TRequest>(TRequest request, string expected) where TRequest : class
+    private async Task AssertRefused<TRequest>(TRequest request, string expected, RefusalKind kind) where TRequest : class
     {
         var response = await App.Harness.GetRequestClient<TRequest>().GetResponse<AdminRequestRefused>(request);
 
         Assert.Contains(expected, response.Message.Reason);
+        Assert.Equal(kind, response.Message.Kind);
         Assert.Null(response.Message.Line);
         Assert.False(await App.Harness.Published.Any<Fault<TRequest>>());
     }

@@ -41,7 +41,7 @@ internal sealed class InboundHandOff(IBus bus, GatewayOptions options, TimeProvi
         {
             // The token stops the attempt's own steps (a read, a write) at the limit, so the retry cannot race a late step of it, and
             // stops waiting for a publish that ignores it. An attempt still running when this returns has seen its token cancelled.
-            using var limit = new CancellationTokenSource(Limit);
+            using var limit = new CancellationTokenSource(Limit, clock);
             await (direct?.Invoke(limit.Token) ?? bus.Publish(new InboundReceived(stored.Id), limit.Token)).WaitAsync(limit.Token);
 
             return true;

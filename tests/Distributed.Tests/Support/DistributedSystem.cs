@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using SmsVending.Testing;
 
 namespace SmsVending.Distributed.Tests.Support;
 
@@ -45,7 +44,7 @@ internal sealed class DistributedSystem : IAsyncDisposable
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..12];
         var folder = Path.Combine(Path.GetTempPath(), "smsvending-distributed", name);
-        var (gatewayPort, phonesPort, moneyPort) = (FreePort(), FreePort(), FreePort());
+        var (gatewayPort, phonesPort, moneyPort) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         var system = new DistributedSystem(new Dictionary<string, string>
         {
             ["SMSVENDING_DIST_DIR"] = folder, ["SMSVENDING_DIST_NAME"] = name,
@@ -156,11 +155,4 @@ internal sealed class DistributedSystem : IAsyncDisposable
 
     private Task<CommandResult> ScriptAsync(string verb) =>
         Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", "distributed.sh"), verb], environment, ScriptTimeout);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

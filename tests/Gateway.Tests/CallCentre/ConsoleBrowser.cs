@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using SmsVending.Gateway.Tests.Support;
+using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.CallCentre;
 

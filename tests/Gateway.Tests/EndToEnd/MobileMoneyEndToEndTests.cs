@@ -5,6 +5,7 @@ using SmsVending.Contracts.Vending;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Tests.Support;
 using SmsVending.MeterEmulator.MobileMoney;
+using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.EndToEnd;
 

@@ -3,6 +3,7 @@ using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Tests.Support;
 using SmsVending.MeterEmulator.PhoneNetwork;
+using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.EndToEnd;
 

@@ -1,5 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Tests.Support;
@@ -38,6 +40,31 @@ public sealed class InboundHandOffTests : GatewayTest
 
         Assert.StartsWith(answer, (await gateway.ReplyToAsync(phone, sid)).Body);
         await EmbeddedGateway.EventuallyAsync(async () => await gateway.UnansweredAsync() == 0 && handOff.Waiting == 0, "the message answered");
+    }
+
+    [Fact]
+    public async Task PublishAsync_ADirectHandOffStillRunningAtItsLimit_IsCancelledAndKeptForTheRetry()
+    {
+        var clock = new FakeTimeProvider();
+        await using var provider = new ServiceCollection().AddMassTransitTestHarness().BuildServiceProvider(true);
+        var handOff = new InboundHandOff(provider.GetRequiredService<IBus>(), new GatewayOptions(), clock, NullLogger<InboundHandOff>.Instance);
+        var (started, seen) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), CancellationToken.None);
+
+        // A step of the hand-off (a count, a publish) that hangs, as one does while the broker restarts.
+        var publishing = handOff.PublishAsync(new InboundMessage { Id = 7, Channel = Channels.Sms }, async token =>
+        {
+            seen = token;
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        });
+        await started.Task;
+        Assert.False(publishing.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        // Returns normally (the message is stored and waits for the retry), well before the limit would pass in real time.
+        await publishing.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(seen.IsCancellationRequested); // so the retry cannot race a late step of this attempt
+        Assert.Equal(1, handOff.Waiting);
     }
 
     [Fact]

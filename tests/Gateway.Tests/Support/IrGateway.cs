@@ -7,6 +7,7 @@ using SmsVending.Contracts.Vending;
 using SmsVending.Contracts.Vending.Admin;
 using SmsVending.MeterEmulator.Ir;
 using SmsVending.MeterEmulator.Meters;
+using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.Support;
 

@@ -1,4 +1,5 @@
 using SmsVending.MeterEmulator.GatewayApi;
+using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.Support;
 

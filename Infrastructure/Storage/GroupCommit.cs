@@ -77,10 +77,12 @@ internal sealed class GroupCommit : IAsyncDisposable
             }
             catch (Exception e)
             {
-                // The transaction itself failed (disk full, I/O error): nothing in it was written. Start afresh next time.
+                // The transaction itself failed (disk full, I/O error): nothing in it was written. Start afresh next time, on a new
+                // connection: the pool would hand this one back as the failure left it.
                 batch.ForEach(w => w.Fail(e));
                 if (writer is not null)
                 {
+                    SqliteConnection.ClearPool((SqliteConnection)writer.Connection);
                     await writer.DisposeAsync();
                     writer = null;
                 }

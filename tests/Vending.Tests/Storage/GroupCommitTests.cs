@@ -84,7 +84,8 @@ public sealed class GroupCommitTests
     public async Task WriteAsync_ABatchWhoseTransactionFails_FailsEveryWriteInItWritesNothingAndTheNextBatchStartsAfresh()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+        using var pool = new PooledSqlite(test.ConnectionString); // as the services run: the pool could hand the failed connection back
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, pool.ConnectionString);
         await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_full (b BLOB NOT NULL)"));
         // The writer runs this write alone and is held in it until the writes below are queued, so they share the next batch. It
         // leaves the writer's connection unable to grow the file: the next page that batch needs is a full disk.
@@ -134,15 +135,32 @@ public sealed class GroupCommitTests
     public async Task OpenAsync_APooledConnectionOpenedAgain_KeepsItsFullSyncBusyTimeoutAndTemporaryStorageInMemory()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+        using var pool = new PooledSqlite(test.ConnectionString);
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, pool.ConnectionString);
+        var handles = new List<SQLitePCL.sqlite3>();
 
         // The settings are made on a connection's first open only; every later open of it from the pool must still have them.
         for (var open = 0; open < 3; open++)
         {
-            await using var connection = await database.OpenAsync();
+            await using var connection = (SqliteConnection)await database.OpenAsync();
+            handles.Add(connection.Handle!);
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
             Assert.Equal(30000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store")); // MEMORY: a savepoint's undo journal stays off disk
+        }
+
+        Assert.Single(handles.Distinct()); // one connection from the pool, opened three times
+    }
+
+    /// <summary>The test database's connection string with pooling on, as the services use it; the pool is emptied at the end.</summary>
+    private sealed class PooledSqlite(string connectionString) : IDisposable
+    {
+        public string ConnectionString { get; } = new SqliteConnectionStringBuilder(connectionString) { Pooling = true }.ToString();
+
+        public void Dispose()
+        {
+            using var connection = new SqliteConnection(ConnectionString);
+            SqliteConnection.ClearPool(connection);
         }
     }
 }

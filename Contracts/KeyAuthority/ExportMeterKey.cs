@@ -56,4 +56,7 @@ public sealed record MeterKeyExported
 }
 
 /// <summary>The export was refused (turned off, wrong role, unknown meter).</summary>
+/// <param name="MeterNumber">The meter or device asked for.</param>
+/// <param name="Reason">Why, in words an operator can act on.</param>
+/// <param name="Kind">Forbidden (turned off, wrong role), not found, or invalid (a mistyped meter number).</param>
 public sealed record MeterKeyExportRefused(string MeterNumber, string Reason, RefusalKind Kind = RefusalKind.Forbidden);

@@ -11,4 +11,7 @@ public sealed record RegisterMeterIdentity(string MeterNumber, string PublicKey)
 public sealed record MeterIdentityRegistered(string MeterNumber, string PublicKey, string HostPublicKey);
 
 /// <summary>Not registered: unknown meter, a malformed key, or another key registered already.</summary>
+/// <param name="MeterNumber">The meter asked for.</param>
+/// <param name="Reason">Why, in words an operator can act on.</param>
+/// <param name="Kind">Not found, invalid (a malformed key or number), or conflict (another key).</param>
 public sealed record MeterIdentityRefused(string MeterNumber, string Reason, RefusalKind Kind = RefusalKind.Invalid);

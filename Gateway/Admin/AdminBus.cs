@@ -7,8 +7,9 @@ namespace SmsVending.Gateway.Admin;
 
 /// <summary>How every admin route asks Vending or the KeyAuthority over the bus and turns the answer into HTTP.</summary>
 /// <remarks>A refusal's status follows its <see cref="RefusalKind"/>: 404 for a customer or meter that does not exist, 409 for
-/// something that exists already, 403 for a forbidden key export, otherwise 400; no answer within <see cref="Timeout"/> is 503 and a fault in the service 502. Every problem is application/problem+json with the
-/// reason as its detail and, for an import, the file's first bad line as "line".</remarks>
+/// something that exists already, 403 for a forbidden key export, otherwise 400; no answer within <see cref="Timeout"/> is 503
+/// and a fault in the service 502. Every problem is application/problem+json with the reason as its detail and, for an
+/// import, the file's first bad line as "line".</remarks>
 internal static class AdminBus
 {
     /// <summary>How long a route waits for Vending or the KeyAuthority.</summary>
@@ -82,7 +83,7 @@ internal static class AdminBus
 /// <summary>Why a bus request gave no result: the reason, an import's first bad line, and the HTTP status it maps to.</summary>
 internal sealed record Refusal(string Reason, int? Line, int Status)
 {
-    /// <summary>Whether the reason says the thing exists already.</summary>
+    /// <summary>Whether the service refused because the thing exists already (a conflict).</summary>
     public bool IsDuplicate => Status == StatusCodes.Status409Conflict;
 
     /// <summary>The refusal as an application/problem+json response.</summary>

@@ -30,37 +30,38 @@ internal sealed class ManufacturingExport(KeyAuthorityDatabase database, MeterSt
         var meter = await meters.FindAsync(meterNumber, cancellationToken);
         if (meter is null)
         {
-            return (null, new(meterNumber, $"no meter {meterNumber} is registered", RefusalKind.NotFound));
+            var unknown = MeterReference.Unknown(meterNumber);
+            return (null, new(meterNumber, unknown.Message, unknown.Kind));
         }
 
         log.LogWarning("Manufacturing export of meter {Meter}'s key for {Requester}", meter.MeterNumber, request.Requester);
-        return meter.Profile == TokenProfile.OpenPaygo
-            ? (new MeterKeyExported
+        return (meter.Profile == TokenProfile.OpenPaygo
+            ? new MeterKeyExported
             {
                 MeterNumber = meter.MeterNumber, Profile = meter.Profile, StartingCode = meter.StartingCode, DeviceCount = meter.DeviceCount,
                 TimeDivider = meter.TimeDivider, Restricted = meter.Restricted == 1,
                 KeyHex = Convert.ToHexString(sealer.Open(meter.SealedDeviceKey!, meter.DeviceKeyRecordId)),
-            }, null)
-            : await StsAsync(meter, cancellationToken);
+            }
+            : await StsAsync(meter, cancellationToken), null);
     }
 
-    private async Task<(MeterKeyExported?, MeterKeyExportRefused?)> StsAsync(MeterRow meter, CancellationToken cancellationToken)
+    private async Task<MeterKeyExported> StsAsync(MeterRow meter, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var vendingKey = await keys.OpenAsync(connection, null, meter.VendingKey, cancellationToken);
         if (vendingKey is null)
         {
-            // The meter's record names a key the store lacks: nothing the requester can change, and no export until it is restored.
-            return (null, new(meter.MeterNumber, $"the key store has no vending key for {meter.VendingKey}", RefusalKind.Conflict));
+            // The meter's record names a key the store lacks: the key store is damaged, a fault for operators, not a refusal.
+            throw new InvalidOperationException($"the key store has no vending key for {meter.VendingKey}");
         }
 
         var decoderKey = meter.DecoderKey(vendingKey);
         CryptographicOperations.ZeroMemory(vendingKey);
-        return (new MeterKeyExported
+        return new MeterKeyExported
         {
             MeterNumber = meter.MeterNumber, Profile = meter.Profile, KeyHex = decoderKey.ToHex(), Algorithm = meter.Ea, BaseDate = meter.BaseDate,
             SupplyGroupCode = meter.SupplyGroupCode, TariffIndex = meter.TariffIndex, KeyRevision = meter.KeyRevision, KeyType = meter.KeyType,
             KeyExpiry = meter.KeyExpiry,
-        }, null);
+        };
     }
 }

@@ -72,6 +72,17 @@ public sealed class BusTests : KeyAuthorityTest
         Assert.Equal(RefusalKind.Forbidden, no.Message.Kind);
     }
 
+    [Theory]
+    [InlineData("01234567897", RefusalKind.NotFound, "no meter 01234567897 is registered")]
+    [InlineData("01234567890", RefusalKind.Invalid, "check digit")] // mistyped: the hint, as everywhere else a meter is looked up
+    public async Task ExportMeterKey_NoSuchMeter_IsRefusedAsNotFoundOrAsMistyped(string meter, RefusalKind kind, string reason)
+    {
+        var refused = await harness.GetRequestClient<ExportMeterKey>().GetResponse<MeterKeyExportRefused>(new ExportMeterKey(meter, "factory-1", "manufacturing"));
+
+        Assert.Equal(kind, refused.Message.Kind);
+        Assert.Contains(reason, refused.Message.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task VerifyMeterCredential_AnswersWithTheOutcome()
     {

@@ -175,6 +175,19 @@ public sealed class AdminConsumerTests : VendingTest
         Assert.False(await App.Harness.Published.Any<Fault<ImportCustomers>>());
     }
 
+    [Theory]
+    [InlineData("phone,name,meter\n0722000111,Otieno,00000000000\n", RefusalKind.NotFound)] // the meter the line binds does not exist
+    [InlineData("phone,name,meter\n0722000111,Otieno,{0}\n0722000111,Otieno,\n", RefusalKind.Invalid)] // the file repeats itself
+    public async Task ImportCustomers_BadLine_IsRefusedAsWhatIsWrongWithIt(string csv, RefusalKind kind)
+    {
+        var response = await App.Harness.GetRequestClient<ImportCustomers>().GetResponse<CustomersImported, AdminRequestRefused>(
+            new ImportCustomers(string.Format(csv, meter)));
+
+        Assert.True(response.Is(out Response<AdminRequestRefused>? refused));
+        Assert.Equal(kind, refused!.Message.Kind);
+        Assert.NotNull(refused.Message.Line);
+    }
+
     private async Task<TAnswer> Ask<TRequest, TAnswer>(TRequest request) where TRequest : class where TAnswer : class
     {
         var response = await App.Harness.GetRequestClient<TRequest>().GetResponse<TAnswer, AdminRequestRefused>(request);

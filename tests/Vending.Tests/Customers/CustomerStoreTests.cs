@@ -1,3 +1,4 @@
+using SmsVending.Contracts.Refusals;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Vending.Customers;
 using SmsVending.Vending.Tests.Support;
@@ -25,9 +26,10 @@ public abstract class CustomerStoreTests(DatabaseProvider provider) : VendingTes
     {
         await Store.RegisterAsync("+254712345678", "Wanjiku");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Store.RegisterAsync("0712 345 678", "Someone Else"));
+        var error = await Assert.ThrowsAsync<RefusedException>(() => Store.RegisterAsync("0712 345 678", "Someone Else"));
 
         Assert.Contains("registered already", error.Message);
+        Assert.Equal(RefusalKind.Conflict, error.Kind);
     }
 
     [Fact]

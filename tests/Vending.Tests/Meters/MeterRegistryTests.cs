@@ -1,4 +1,5 @@
 using SmsVending.Contracts.KeyAuthority;
+using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Vending.Customers;
@@ -33,10 +34,11 @@ public abstract class MeterRegistryTests(DatabaseProvider provider) : VendingTes
     {
         var added = await Registry.AddAsync("0123 4567 897", "electricity", TokenProfile.Sts, "DOMESTIC");
 
-        var again = await Assert.ThrowsAsync<ArgumentException>(() => Registry.AddAsync("01234567897", "water", TokenProfile.Sts, "DOMESTIC"));
+        var again = await Assert.ThrowsAsync<RefusedException>(() => Registry.AddAsync("01234567897", "water", TokenProfile.Sts, "DOMESTIC"));
 
         Assert.Equal("01234567897", added.MeterNumber);
         Assert.Contains("registered already", again.Message);
+        Assert.Equal(RefusalKind.Conflict, again.Kind);
     }
 
     [Fact]
@@ -45,10 +47,11 @@ public abstract class MeterRegistryTests(DatabaseProvider provider) : VendingTes
         var customer = await Customers.RegisterAsync("+254712345678", "Wanjiku");
         await Registry.AddAsync(Meter, "electricity", TokenProfile.Sts, "DOMESTIC");
 
-        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => Registry.BindAsync(customer.Id, "00000000000", BindingRole.Owner));
+        var unknown = await Assert.ThrowsAsync<RefusedException>(() => Registry.BindAsync(customer.Id, "00000000000", BindingRole.Owner));
         var role = await Assert.ThrowsAsync<ArgumentException>(() => Registry.BindAsync(customer.Id, Meter, "tenant"));
 
         Assert.Contains("no meter 00000000000", unknown.Message);
+        Assert.Equal(RefusalKind.NotFound, unknown.Kind);
         Assert.Contains("not tenant", role.Message);
         Assert.Empty(await Registry.MetersOfAsync(customer.Id));
     }
@@ -61,10 +64,11 @@ public abstract class MeterRegistryTests(DatabaseProvider provider) : VendingTes
         await Registry.AddAsync(Meter, "electricity", TokenProfile.Sts, "DOMESTIC");
         await Registry.BindAsync(owner.Id, Meter, BindingRole.Owner);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Registry.BindAsync(other.Id, Meter, BindingRole.Owner));
+        var error = await Assert.ThrowsAsync<RefusedException>(() => Registry.BindAsync(other.Id, Meter, BindingRole.Owner));
         await Registry.BindAsync(other.Id, Meter, BindingRole.Buyer);
 
         Assert.Contains("has an owner already", error.Message);
+        Assert.Equal(RefusalKind.Conflict, error.Kind);
         Assert.Equal([("+254712345678", "owner"), ("+254722000111", "buyer")], await Registry.HoldersOfAsync(Meter));
     }
 

@@ -85,7 +85,11 @@ internal sealed class PurchaseService
     {
         async Task<PurchaseOutcome> Refuse(PurchaseRejection reason, string detail, Func<PurchaseRejected, PurchaseRejected>? facts = null)
         {
-            await store.RejectAsync(purchase, reason, detail, cancellationToken);
+            if (!await store.RejectAsync(purchase, reason, detail, cancellationToken))
+            {
+                throw new PurchaseRaceException(purchase.IdempotencyKey); // moved on meanwhile: go on from what is stored
+            }
+
             var outcome = reply.Refused(reason, detail);
             return facts is null ? outcome : outcome with { Rejected = facts(outcome.Rejected!) };
         }

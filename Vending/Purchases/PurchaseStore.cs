@@ -50,12 +50,13 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         return result;
     }
 
-    /// <summary>Marks a purchase refused before any money moved.</summary>
-    public async Task RejectAsync(PurchaseRow purchase, PurchaseRejection reason, string detail, CancellationToken cancellationToken)
+    /// <summary>Marks a purchase refused before any money moved; false when it had already moved on (another delivery or the
+    /// provider's callback got there first), leaving it as stored.</summary>
+    public async Task<bool> RejectAsync(PurchaseRow purchase, PurchaseRejection reason, string detail, CancellationToken cancellationToken)
     {
-        await WriteAsync(purchase, async connection =>
+        return await WriteAsync(purchase, async connection =>
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
+            var rejected = await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, customer_id = @CustomerId, meter_number = @MeterNumber, updated_at = @At
                 WHERE id = @Id AND status IN (@Requested, @AwaitingPayment)
                 """, new
@@ -63,9 +64,13 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 PurchaseStatus.Rejected, Reason = reason.ToString(), detail, purchase.CustomerId, purchase.MeterNumber, purchase.Id, PurchaseStatus.Requested,
                 PurchaseStatus.AwaitingPayment,
                 At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-            }, cancellationToken: cancellationToken));
-            (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, reason.ToString(), detail);
-            return true;
+            }, cancellationToken: cancellationToken)) == 1;
+            if (rejected)
+            {
+                (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, reason.ToString(), detail);
+            }
+
+            return rejected;
         }, cancellationToken);
     }
 

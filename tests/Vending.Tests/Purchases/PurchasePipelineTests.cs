@@ -99,6 +99,24 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         Assert.Equal(1000m, (await App.WalletAsync(customer.Id)).Amount);
     }
 
+    [Fact]
+    public async Task Reject_APurchaseThatMovedOnMeanwhile_IsFalseAndChangesNeitherTheStoredNorTheLoadedPurchase()
+    {
+        var (_, meters) = await App.SeedAsync();
+        var request = TestVending.Sms(Phone, meters[0], 300m);
+        var store = App.Get<PurchaseStore>();
+        var first = await store.FindOrNewAsync(request, "KES", default);
+        Assert.True(await store.MoveAsync(first, PurchaseStatus.Requested, PurchaseStatus.Requested, default)); // stored, still requested
+        var stale = await store.FindOrNewAsync(request, "KES", default); // a second delivery loads it
+        Assert.True(await store.RejectAsync(first, PurchaseRejection.Blocked, "this account is blocked", default));
+
+        Assert.False(await store.RejectAsync(stale, PurchaseRejection.WrongPin, "the PIN is wrong", default));
+
+        Assert.Equal((PurchaseStatus.Requested, null), (stale.Status, stale.Reason));
+        var stored = await store.FindByKeyAsync(request.IdempotencyKey, default);
+        Assert.Equal((PurchaseStatus.Rejected, nameof(PurchaseRejection.Blocked)), (stored!.Status, stored.Reason));
+    }
+
     /// <summary>Purchases for one meter race on its TID and its owner's wallet; two instances of each service take them at once.</summary>
     [Fact]
     public async Task Buy_ManyForOneMeterAtOnceOnTwoInstances_EachVendsOnceWithItsOwnTidAndTheWalletNeverOverdraws()

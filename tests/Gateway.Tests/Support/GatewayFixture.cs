@@ -33,6 +33,8 @@ public sealed class GatewayFixture : IAsyncDisposable
         });
     }
 
+    /// <summary>The whole Gateway's clock. Everything timed runs on it, the 10 s limit of a message's hand-off too: advancing it that
+    /// far while a hand-off is in flight cancels that attempt, and its retry waits on this clock as well.</summary>
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
     public WebApplicationFactory<Program> Factory { get; }

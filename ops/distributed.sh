@@ -182,12 +182,13 @@ check_running() {
   done < <(services)
 }
 
-# A meter-key request the KeyAuthority answers proves it consumes (an unknown meter is refused, which is an answer).
+# A meter-key request the KeyAuthority answers proves it consumes (an unknown meter is refused, which is an answer). The number is
+# well formed (its check digit is right): a mistyped one is refused as invalid, 400, a status the Gateway also gives on its own.
 await_keyauthority() {
   source "$dir/secrets.env"
   local deadline=$((SECONDS + 120)) code
   while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $manufacturing_key" "$gateway_url/admin/meters/01000000001/decoder-key" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $manufacturing_key" "$gateway_url/admin/meters/01000000008/decoder-key" || true)
     [[ $code == 404 || $code == 200 ]] && return 0
     [ $SECONDS -lt $deadline ] || die "the KeyAuthority did not answer within 120 s (last HTTP $code): see $dir/*.log"
     check_running

@@ -12,9 +12,6 @@ namespace SmsVending.Gateway.Embedded;
 /// <summary>The one-command system: KeyAuthority and Vending in this process on the in-memory bus, SQLite files under the data folder.</summary>
 internal static class EmbeddedSystem
 {
-    /// <summary>Messages each endpoint handles at once.</summary>
-    private const int EmbeddedConcurrency = 128;
-
     /// <summary>Adds the services; `--data DIR` (default ./data) holds the databases, the master key and credentials.json.</summary>
     public static WebApplicationBuilder AddEmbeddedSystem(this WebApplicationBuilder builder)
     {
@@ -50,18 +47,10 @@ internal static class EmbeddedSystem
         builder.Services.AddGateway(builder.Configuration).AddKeyAuthority(builder.Configuration).AddVending(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.AddDelayedMessageScheduler();
             bus.AddKeyAuthorityConsumers();
             bus.AddVendingConsumers();
             bus.AddGatewayConsumers();
-            bus.UsingInMemory((context, memory) =>
-            {
-                memory.UseDelayedMessageScheduler();
-                // The transport's default is one message per core at a time per endpoint; a purchase mostly waits (on a disk
-                // sync, on the KeyAuthority), so two at a time left both cores idle under load.
-                memory.ConcurrentMessageLimit = EmbeddedConcurrency;
-                memory.ConfigureEndpoints(context);
-            });
+            bus.UsingEmbeddedBus();
         });
         builder.Services.AddSingleton<DemoData>();
         builder.Services.AddHostedService<DemoSeeding>();

@@ -22,7 +22,11 @@ public abstract class Database : IDisposable
     private readonly NpgsqlDataSource? postgres;
     private readonly Lazy<GroupCommit> sqliteWriter;
 
-    static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+    static Database()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        _ = SqliteThreading.Configured;
+    }
 
     /// <summary>A database of the given kind.</summary>
     protected Database(DatabaseProvider provider, string connectionString)

@@ -25,6 +25,7 @@ public sealed class EmbeddedBusTests : IAsyncLifetime
                 bus.AddConsumer<FruitConsumer>();
                 bus.AddConsumer<FlakyConsumer, FlakyConsumerDefinition>();
                 bus.AddConsumer<EchoConsumer>();
+                bus.AddConsumer<BrokenConsumer>();
                 bus.UsingEmbeddedBus();
             })
             .BuildServiceProvider();
@@ -63,6 +64,17 @@ public sealed class EmbeddedBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_ToAConsumerThatFails_GetsTheFaultNotATimeout()
+    {
+        // Vending tells a failing KeyAuthority (RequestFaultException) from a silent one by this.
+        var client = Bus.CreateRequestClient<Broken>();
+
+        var fault = await Assert.ThrowsAsync<RequestFaultException>(() => client.GetResponse<Echoed>(new Broken("x"), timeout: RequestTimeout.After(s: 30)));
+
+        Assert.Contains("broken on purpose", fault.Fault!.Exceptions.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DelayedRedelivery_CountsTheRedeliveriesAndKeepsTheMessage()
     {
         // Vending tells "busy" only on a purchase's first delivery, by the redelivery count the scheduler's copy carries.
@@ -82,6 +94,8 @@ public sealed class EmbeddedBusTests : IAsyncLifetime
     public sealed record Echo(string Text);
 
     public sealed record Echoed(string Text);
+
+    public sealed record Broken(string Text);
 
     /// <summary>What the test consumers saw.</summary>
     public sealed class Observed
@@ -135,6 +149,11 @@ public sealed class EmbeddedBusTests : IAsyncLifetime
     private sealed class EchoConsumer : IConsumer<Echo>
     {
         public Task Consume(ConsumeContext<Echo> context) => context.RespondAsync(new Echoed(context.Message.Text.ToUpperInvariant()));
+    }
+
+    private sealed class BrokenConsumer : IConsumer<Broken>
+    {
+        public Task Consume(ConsumeContext<Broken> context) => throw new InvalidOperationException("broken on purpose");
     }
 
     private sealed class NotYetException : Exception;

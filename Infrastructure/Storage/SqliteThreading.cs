@@ -6,7 +6,8 @@ namespace SmsVending.Infrastructure.Storage;
 /// <remarks>
 /// The bundled library defaults to serialized mode, which takes a connection's mutex on every call, and counts every allocation
 /// under one global mutex; together about 3% of a purchase's CPU went to those locks. ADO.NET never lets two threads use one
-/// connection (or its statements) at once, which is all multi-thread mode asks. SQLite takes these options only before it is
+/// connection (or its statements) at once, which is all multi-thread mode asks, provided every command is disposed (a statement left
+/// to the finalizer would be freed on its thread while the connection serves another caller). SQLite takes these options only before it is
 /// initialised; when something in the process used it first, it keeps its defaults, which are slower but just as correct.
 /// </remarks>
 public static class SqliteThreading

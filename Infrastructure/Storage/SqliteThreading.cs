@@ -18,6 +18,7 @@ public static class SqliteThreading
     private static bool Configure()
     {
         Batteries_V2.Init();
+        // Both are set whatever the first answers (&, not &&).
         return raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD) == raw.SQLITE_OK
             & raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) == raw.SQLITE_OK;
     }

@@ -16,7 +16,7 @@ public sealed class DeadLetterTests : GatewayTest
         await using var edge = await EdgeGateway.CreateAsync(Data);
         using var supervisor = edge.Client(EdgeGateway.SupervisorKey);
         var flaky = new FlakyConsumer.State();
-        await using var bus = await TopologyBus.StartAsync(edge.VirtualHost.Url, b => b.AddConsumer<FlakyConsumer>().Endpoint(e => e.Name = "flaky"), flaky);
+        await using var bus = await StartedBus.OnRabbitMqAsync(edge.VirtualHost.Url, b => b.AddConsumer<FlakyConsumer>().Endpoint(e => e.Name = "flaky"), flaky);
         await bus.Bus.Publish(new FlakyWork("first"));
         var letter = await EmbeddedGateway.EventuallyAsync(async () =>
             (await supervisor.GetFromJsonAsync<DeadLetter[]>("/staff/dead-letters"))!.SingleOrDefault(), "the failed message in the dead-letter queue");

@@ -1,4 +1,5 @@
 using MassTransit;
+using SmsVending.Gateway.Tests.Support;
 using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.Edge;
@@ -12,7 +13,7 @@ public sealed class DeliveryDeadlineTests
     {
         await using var host = await TestVirtualHost.CreateAsync();
         var stuck = new StuckOnceConsumer.State();
-        await using var bus = await TopologyBus.StartAsync(host.Url,
+        await using var bus = await StartedBus.OnRabbitMqAsync(host.Url,
             b => b.AddConsumer<StuckOnceConsumer>(c => c.UseMessageRetry(r => r.Immediate(2))).Endpoint(e => e.Name = "stuck-once"), stuck,
             new Dictionary<string, string?> { ["Bus:DeliveryDeadline"] = "00:00:01" });
         using var release = new Release(stuck); // the abandoned first attempt ends before the bus stops

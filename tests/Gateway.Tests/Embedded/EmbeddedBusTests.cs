@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using SmsVending.Gateway.Embedded;
+using SmsVending.Gateway.Tests.Support;
 using SmsVending.Infrastructure.Messaging;
 
 namespace SmsVending.Gateway.Tests.Embedded;
@@ -12,32 +11,19 @@ public sealed class EmbeddedBusTests : IAsyncLifetime
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(30);
 
     private readonly Observed observed = new();
-    private ServiceProvider? services;
+    private StartedBus? started;
 
-    private IBusControl Bus => services!.GetRequiredService<IBusControl>();
+    private IBusControl Bus => started!.Bus;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => started = await StartedBus.EmbeddedAsync(bus =>
     {
-        services = new ServiceCollection()
-            .AddSingleton(observed)
-            .AddMassTransit(bus =>
-            {
-                bus.AddConsumer<FruitConsumer>();
-                bus.AddConsumer<FlakyConsumer, FlakyConsumerDefinition>();
-                bus.AddConsumer<EchoConsumer>();
-                bus.AddConsumer<BrokenConsumer>();
-                bus.UsingEmbeddedBus();
-            })
-            .BuildServiceProvider();
-        using var starting = new CancellationTokenSource(Bounded);
-        await Bus.StartAsync(starting.Token);
-    }
+        bus.AddConsumer<FruitConsumer>();
+        bus.AddConsumer<FlakyConsumer, FlakyConsumerDefinition>();
+        bus.AddConsumer<EchoConsumer>();
+        bus.AddConsumer<BrokenConsumer>();
+    }, observed);
 
-    public async Task DisposeAsync()
-    {
-        await Bus.StopAsync();
-        await services!.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await started!.DisposeAsync();
 
     [Fact]
     public async Task Publish_ReachesOnlyTheConsumerOfItsOwnType()

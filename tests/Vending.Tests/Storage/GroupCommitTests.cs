@@ -59,9 +59,7 @@ public sealed class GroupCommitTests
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
         await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_race (k TEXT PRIMARY KEY)"));
-        // The writer is held until the writes below are queued, so they share a batch.
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var held = database.WriteAsync(async _ => await hold.Task);
+        var (held, hold) = await HoldTheWriterAsync(database, _ => Task.CompletedTask);
         var first = database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_race (k) VALUES ('a')"));
         var second = database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_race (k) VALUES ('a')"));
         // The last write of the batch looks whether the failing one has reached its caller while the batch is still open. It
@@ -87,16 +85,9 @@ public sealed class GroupCommitTests
         using var pool = new PooledSqlite(test.ConnectionString); // as the services run: the pool could hand the failed connection back
         using var database = new VendingDatabase(DatabaseProvider.Sqlite, pool.ConnectionString);
         await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_full (b BLOB NOT NULL)"));
-        // The writer runs this write alone and is held in it until the writes below are queued, so they share the next batch. It
-        // leaves the writer's connection unable to grow the file: the next page that batch needs is a full disk.
-        var (running, hold) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var held = database.WriteAsync(async c =>
-        {
-            running.SetResult();
-            await hold.Task;
-            await c.ExecuteAsync($"PRAGMA max_page_count = {await c.ExecuteScalarAsync<long>("PRAGMA page_count")}");
-        });
-        await running.Task;
+        // The held write leaves the writer's connection unable to grow the file: the next page that batch needs is a full disk.
+        var (held, hold) = await HoldTheWriterAsync(
+            database, async c => await c.ExecuteAsync($"PRAGMA max_page_count = {await c.ExecuteScalarAsync<long>("PRAGMA page_count")}"));
         var batch = new List<Task>
         {
             database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_full (b) VALUES (x'01')")),
@@ -150,6 +141,22 @@ public sealed class GroupCommitTests
         }
 
         Assert.Single(handles.Distinct()); // one connection from the pool, opened three times
+    }
+
+    /// <summary>Starts a write the writer runs alone and holds until <c>Hold</c> is set, then runs <paramref name="then"/> in it: the
+    /// writes queued meanwhile share the next batch. Writes queued before the held one runs could split between its batch and
+    /// the next.</summary>
+    private static async Task<(Task Held, TaskCompletionSource Hold)> HoldTheWriterAsync(Database database, Func<System.Data.Common.DbConnection, Task> then)
+    {
+        var (running, hold) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var held = database.WriteAsync(async c =>
+        {
+            running.SetResult();
+            await hold.Task;
+            await then(c);
+        });
+        await running.Task;
+        return (held, hold);
     }
 
     /// <summary>The test database's connection string with pooling on, as the services use it; the pool is emptied at the end.</summary>

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Data.Common;
 using SmsVending.KeyAuthority.Keys;

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Tokens.Sts;
@@ -29,19 +30,19 @@ internal static class KeyChangeCommands
         store.AddTo(schedule);
         schedule.SetAction(async (result, cancellationToken) =>
         {
-            int? Number(Option<string> option, long min, long max) => result.GetValue(option) is { } text ? (int)CliParse.Number(option.Name, text, min, max) : null;
-            var plan = CliParse.Checked("--new-base", () => new KeyChangePlan(
+            int? Number(Option<string> option, long min, long max) => result.GetValue(option) is { } text ? (int)OptionText.Number(option.Name, text, min, max) : null;
+            var plan = OptionText.Checked("--new-base", () => new KeyChangePlan(
                 result.GetValue(sgc) is { } s ? StsKeyOptions.SupplyGroupCode("--new-sgc", s) : null,
                 Number(ti, 0, 99), Number(krn, 1, 9), (KeyType?)Number(kt, 0, 3), Number(ken, 0, 255),
-                result.GetValue(baseDate) is { } b ? CliParse.Choice("--new-base", b, StsKeyOptions.BaseDates) : null,
+                result.GetValue(baseDate) is { } b ? OptionText.Choice("--new-base", b, StsKeyOptions.BaseDates) : null,
                 result.GetValue(dkga) is { } d ? KeyNameOptions.Dkga("--new-dkga", d) : null,
-                result.GetValue(ea) is { } e ? CliParse.Choice("--new-ea", e, StsKeyOptions.Algorithms) : null,
+                result.GetValue(ea) is { } e ? OptionText.Choice("--new-ea", e, StsKeyOptions.Algorithms) : null,
                 result.GetValue(rollover)).Validated());
             await using var services = await store.OpenAsync(result);
             var scheduler = services.GetRequiredService<KeyChangeScheduler>();
             var count = (result.GetValue(meter), result.GetValue(group)) switch
             {
-                ({ } m, null) => await scheduler.ForMeterAsync(CliParse.Checked("--meter", () => MeterNumber.Parse(m)).Digits, plan, cancellationToken),
+                ({ } m, null) => await scheduler.ForMeterAsync(OptionText.Checked("--meter", () => MeterNumber.Parse(m)).Digits, plan, cancellationToken),
                 (null, { } g) => await scheduler.ForSupplyGroupAsync(StsKeyOptions.SupplyGroupCode("--group-sgc", g), plan, cancellationToken),
                 _ => throw new CliInputException("--meter", "give either --meter or --group-sgc"),
             };
@@ -69,7 +70,7 @@ internal static class KeyChangeCommands
         store.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var horizon = TimeSpan.FromDays(CliParse.Number("--within-days", result.GetValue(within)!, 0, 36_500));
+            var horizon = TimeSpan.FromDays(OptionText.Number("--within-days", result.GetValue(within)!, 0, 36_500));
             await using var services = await store.OpenAsync(result);
             var scheduler = services.GetRequiredService<KeyChangeScheduler>();
             var plan = await scheduler.PlanRolloverAsync(horizon, cancellationToken);

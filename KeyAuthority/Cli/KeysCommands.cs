@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Tokens.Sts;
@@ -43,7 +44,7 @@ internal static class KeysCommands
             var id = name.Id(result);
             var path = result.GetValue(keyFile)!;
             var text = File.Exists(path) ? (await File.ReadAllTextAsync(path, cancellationToken)).Trim() : throw new CliInputException("--key-file", $"no file {path}");
-            var key = CliParse.Hex("--key-file", text, id.KeyLength);
+            var key = OptionText.Hex("--key-file", text, id.KeyLength);
             await using var services = await store.OpenAsync(result);
             await services.GetRequiredService<VendingKeyStore>().ImportAsync(id, key, cancellationToken);
             new CliOutput(output, result.GetValue(store.Json)).Write(new { imported = id.ToString() }, $"imported the vending key for {id}");
@@ -85,7 +86,7 @@ internal static class KeysCommands
             }
 
             await using var services = await store.OpenAsync(result);
-            using var next = new KeySealer(CliParse.Checked("--new-master-key-file", () => MasterKey.Load(path)));
+            using var next = new KeySealer(OptionText.Checked("--new-master-key-file", () => MasterKey.Load(path)));
             var count = await KeyResealer.ResealAsync(services.GetRequiredService<KeyAuthorityDatabase>(), services.GetRequiredService<KeySealer>(), next, cancellationToken);
             new CliOutput(output, result.GetValue(store.Json)).Write(new { resealed = count, masterKeyFile = path, created },
                 $"re-sealed {count} keys under {path}{(created ? " (new key file created)" : "")}; point the configuration (or {MasterKey.EnvironmentVariable}) at it before the next start");
@@ -113,8 +114,8 @@ internal sealed class KeyNameOptions
 
     public VendingKeyId Id(ParseResult result) => new(
         StsKeyOptions.SupplyGroupCode("--sgc", result.GetValue(sgc)!),
-        (int)CliParse.Number("--krn", result.GetValue(krn)!, 1, 9),
-        (KeyType)CliParse.Number("--kt", result.GetValue(kt)!, 0, 3),
+        (int)OptionText.Number("--krn", result.GetValue(krn)!, 1, 9),
+        (KeyType)OptionText.Number("--kt", result.GetValue(kt)!, 0, 3),
         Dkga("--dkga", result.GetValue(dkga)!));
 
     public static int Dkga(string option, string text) => text switch

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.KeyAuthority.Meters;

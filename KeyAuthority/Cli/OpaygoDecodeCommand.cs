@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 
@@ -22,9 +23,9 @@ internal static class OpaygoDecodeCommand
             {
                 Key = device.KeyHex(result),
                 StartingCode = device.StartingCode(result),
-                LastCount = (int)CliParse.Number("--last-count", result.GetValue(lastCount)!, 0, OpenPaygoEncoder.MaxCount),
-                UsedCounts = (ushort)CliParse.Number("--used-counts", result.GetValue(usedCounts)!, 0, ushort.MaxValue),
-                TimeDivider = (int)CliParse.Number("--divider", result.GetValue(divider)!, 1, OpenPaygoDays.MaxTimeDivider),
+                LastCount = (int)OptionText.Number("--last-count", result.GetValue(lastCount)!, 0, OpenPaygoEncoder.MaxCount),
+                UsedCounts = (ushort)OptionText.Number("--used-counts", result.GetValue(usedCounts)!, 0, ushort.MaxValue),
+                TimeDivider = (int)OptionText.Number("--divider", result.GetValue(divider)!, 1, OpenPaygoDays.MaxTimeDivider),
                 Restricted = mode.HasFlag(OpenPaygoMode.RestrictedDigits),
                 Extended = mode.HasFlag(OpenPaygoMode.Extended),
             };

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 
@@ -36,7 +37,7 @@ internal sealed class OpaygoDeviceOptions
             : throw new CliInputException("--key", $"expected 32 hex digits, got '{text}'");
     }
 
-    public int StartingCode(ParseResult result) => (int)CliParse.Number("--starting-code", result.GetValue(startingCode)!, 0, 999_999_999);
+    public int StartingCode(ParseResult result) => (int)OptionText.Number("--starting-code", result.GetValue(startingCode)!, 0, 999_999_999);
 
     public OpenPaygoMode Mode(ParseResult result) =>
         (result.GetValue(extended) ? OpenPaygoMode.Extended : OpenPaygoMode.Standard)

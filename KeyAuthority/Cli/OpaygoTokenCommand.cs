@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 
@@ -18,13 +19,13 @@ internal static class OpaygoTokenCommand
         device.AddTo(command);
         command.SetAction(result =>
         {
-            var tokenType = CliParse.Choice("--type", result.GetValue(type)!, OpaygoDeviceOptions.Types);
+            var tokenType = OptionText.Choice("--type", result.GetValue(type)!, OpaygoDeviceOptions.Types);
             var mode = device.Mode(result);
             var raw = Value(result, tokenType, mode, value, days, divider);
-            var lastCount = (int)CliParse.Number("--count", result.GetValue(count)!, 0, OpenPaygoEncoder.MaxCount);
+            var lastCount = (int)OptionText.Number("--count", result.GetValue(count)!, 0, OpenPaygoEncoder.MaxCount);
             var key = OpenPaygoKey.Parse(device.KeyHex(result));
             var startingCode = device.StartingCode(result);
-            var token = CliParse.Checked("--type", () => OpenPaygoEncoder.Generate(key, startingCode, lastCount, tokenType, raw, mode));
+            var token = OptionText.Checked("--type", () => OpenPaygoEncoder.Generate(key, startingCode, lastCount, tokenType, raw, mode));
             new CliOutput(output, result.GetValue(device.Json)).Write(
                 new { tokens = new[] { token.Digits }, count = token.Count },
                 $"{token.Digits}", $"count {token.Count}");
@@ -48,10 +49,10 @@ internal static class OpaygoTokenCommand
         return (valueText, daysText) switch
         {
             (not null, not null) => throw new CliInputException("--value", "give either --value or --days, not both"),
-            (not null, null) => (int)CliParse.Number("--value", valueText, 0, max),
-            (null, not null) => CliParse.Checked("--days", () => OpenPaygoDays.ToValue(
-                CliParse.Decimal("--days", daysText),
-                (int)CliParse.Number("--divider", result.GetValue(divider)!, 1, OpenPaygoDays.MaxTimeDivider),
+            (not null, null) => (int)OptionText.Number("--value", valueText, 0, max),
+            (null, not null) => OptionText.Checked("--days", () => OpenPaygoDays.ToValue(
+                OptionText.Decimal("--days", daysText),
+                (int)OptionText.Number("--divider", result.GetValue(divider)!, 1, OpenPaygoDays.MaxTimeDivider),
                 mode)),
             _ => throw new CliInputException("--value", $"a {OpaygoDeviceOptions.TypeName(type)} token needs --value or --days"),
         };

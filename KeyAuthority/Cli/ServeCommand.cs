@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using MassTransit;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
@@ -24,9 +25,9 @@ internal static class StsCreditCommand
         key.AddTo(command);
         command.SetAction(result =>
         {
-            var creditKind = CliParse.Choice("--kind", result.GetValue(kind)!, Kinds);
-            var units = CliParse.Decimal("--amount", result.GetValue(amount)!);
-            var field = TokenAmount.Encode(CliParse.Checked("--amount", () => TokenAmount.TenthsOf(units)));
+            var creditKind = OptionText.Choice("--kind", result.GetValue(kind)!, Kinds);
+            var units = OptionText.Decimal("--amount", result.GetValue(amount)!);
+            var field = TokenAmount.Encode(OptionText.Checked("--amount", () => TokenAmount.TenthsOf(units)));
             return issue.Issue(result, key, output, (encoder, tid, rnd) => encoder.Credit(creditKind, field, tid, rnd));
         });
         return command;

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Security.Cryptography;
 using SmsVending.Contracts.Tokens.Sts;
@@ -20,10 +21,10 @@ internal sealed class StsIssueOptions
     public int Issue(ParseResult result, StsKeyOptions key, TextWriter output, Func<TokenEncoder, int, int, StsToken> make)
     {
         var sts = key.Resolve(result);
-        var time = CliParse.Time("--at", result.GetValue(at)!);
-        var tid = CliParse.Checked("--at", () => TokenIdentifier.FromTime(time, sts.BaseDate));
+        var time = OptionText.Time("--at", result.GetValue(at)!);
+        var tid = OptionText.Checked("--at", () => TokenIdentifier.FromTime(time, sts.BaseDate));
         var nibble = result.GetValue(rnd) is { } text
-            ? (int)CliParse.Number("--rnd", text, 0, 15)
+            ? (int)OptionText.Number("--rnd", text, 0, 15)
             : RandomNumberGenerator.GetInt32(16); // every real token has a fresh one
         StsCommands.WriteTokens(output, result.GetValue(key.Json), [make(sts.Encoder(), tid, nibble)], tid, nibble);
         return 0;

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
@@ -26,20 +27,20 @@ internal static class StsKeyChangeCommand
         command.SetAction(result =>
         {
             var old = key.Resolve(result);
-            var krn = (int)CliParse.Number("--new-krn", result.GetValue(newKrn)!, 1, 9);
-            var kt = (KeyType)CliParse.Number("--new-kt", result.GetValue(newKt)!, 0, 3);
-            var ti = (int)CliParse.Number("--new-ti", result.GetValue(newTi)!, 0, 99);
+            var krn = (int)OptionText.Number("--new-krn", result.GetValue(newKrn)!, 1, 9);
+            var kt = (KeyType)OptionText.Number("--new-kt", result.GetValue(newKt)!, 0, 3);
+            var ti = (int)OptionText.Number("--new-ti", result.GetValue(newTi)!, 0, 99);
             var sgc = result.GetValue(newSgc) is { } sgcText
                 ? StsKeyOptions.SupplyGroupCode("--new-sgc", sgcText)
                 : old.Source?.Identity.SupplyGroupCode;
             var isRollover = result.GetValue(rollover);
             var baseDate = result.GetValue(newBase) is { } baseText
-                ? CliParse.Choice("--new-base", baseText, StsKeyOptions.BaseDates)
+                ? OptionText.Choice("--new-base", baseText, StsKeyOptions.BaseDates)
                 : isRollover ? NextBase(old.BaseDate) : old.BaseDate;
-            var keyExpiry = result.GetValue(ken) is { } kenText ? (byte)CliParse.Number("--ken", kenText, 0, 255) : (byte)0xFF;
+            var keyExpiry = result.GetValue(ken) is { } kenText ? (byte)OptionText.Number("--ken", kenText, 0, 255) : (byte)0xFF;
 
             var newKey = result.GetValue(newDk) is { } dkText
-                ? CliParse.Checked("--new-dk", () => DecoderKey.FromHex(dkText))
+                ? OptionText.Checked("--new-dk", () => DecoderKey.FromHex(dkText))
                 : Derive(result, newVk, old, source => new KeyIdentity(
                     source.Identity.Meter, sgc ?? source.Identity.SupplyGroupCode, ti, krn, kt, baseDate, old.Algorithm));
             if (newKey.Bits == 128 && sgc is null)
@@ -62,9 +63,9 @@ internal static class StsKeyChangeCommand
         }
 
         var source = result.GetValue(newVk) is { } vkText
-            ? old.Source with { VendingKey = CliParse.Hex("--new-vk", vkText, 8, 20) }
+            ? old.Source with { VendingKey = OptionText.Hex("--new-vk", vkText, 8, 20) }
             : old.Source;
-        return CliParse.Checked("--new-vk", () => source.Derive(identity(source)));
+        return OptionText.Checked("--new-vk", () => source.Derive(identity(source)));
     }
 
     private static BaseDate NextBase(BaseDate baseDate) => baseDate switch

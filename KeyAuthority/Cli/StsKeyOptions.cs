@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
@@ -46,9 +47,9 @@ internal sealed class StsKeyOptions
         command.Options.Add(Json);
     }
 
-    public EncryptionAlgorithm Algorithm(ParseResult result) => CliParse.Choice("--ea", result.GetValue(ea)!, Algorithms);
+    public EncryptionAlgorithm Algorithm(ParseResult result) => OptionText.Choice("--ea", result.GetValue(ea)!, Algorithms);
 
-    public BaseDate Base(ParseResult result) => CliParse.Choice("--base", result.GetValue(baseDate)!, BaseDates);
+    public BaseDate Base(ParseResult result) => OptionText.Choice("--base", result.GetValue(baseDate)!, BaseDates);
 
     public bool HasKey(ParseResult result) => result.GetValue(dk) is not null || result.GetValue(vk) is not null;
 
@@ -66,8 +67,8 @@ internal sealed class StsKeyOptions
 
         if (dkText is not null)
         {
-            var key = CliParse.Checked("--dk", () => DecoderKey.FromHex(dkText));
-            CliParse.Checked("--dk", () => TokenCipher.Create(key, algorithm));
+            var key = OptionText.Checked("--dk", () => DecoderKey.FromHex(dkText));
+            OptionText.Checked("--dk", () => TokenCipher.Create(key, algorithm));
             return new StsKey(key, algorithm, baseDate, Source: null);
         }
 
@@ -77,12 +78,12 @@ internal sealed class StsKeyOptions
         }
 
         var source = new StsKeySource(VendingKey(result, vkText), Identity(result, algorithm, baseDate));
-        return new StsKey(CliParse.Checked("--ea", () => source.Derive(source.Identity)), algorithm, baseDate, source);
+        return new StsKey(OptionText.Checked("--ea", () => source.Derive(source.Identity)), algorithm, baseDate, source);
     }
 
     private byte[] VendingKey(ParseResult result, string vkText)
     {
-        var key = CliParse.Hex("--vk", vkText, 8, 20);
+        var key = OptionText.Hex("--vk", vkText, 8, 20);
         var dkgaText = result.GetValue(dkga);
         var expected = dkgaText switch
         {
@@ -103,16 +104,16 @@ internal sealed class StsKeyOptions
         var meterNumber = (panText, meterText) switch
         {
             (not null, not null) => throw new CliInputException("--pan", "give either --pan or --meter, not both"),
-            (not null, null) => CliParse.Checked("--pan", () => MeterNumber.FromPan(panText)),
-            (null, not null) => CliParse.Checked("--meter", () => MeterNumber.Parse(meterText)),
+            (not null, null) => OptionText.Checked("--pan", () => MeterNumber.FromPan(panText)),
+            (null, not null) => OptionText.Checked("--meter", () => MeterNumber.Parse(meterText)),
             _ => throw new CliInputException("--meter", "deriving a key from --vk needs the meter (--meter or --pan)"),
         };
         return new KeyIdentity(
             meterNumber,
             SupplyGroupCode("--sgc", Required(result, sgc)),
-            (int)CliParse.Number("--ti", Required(result, ti), 0, 99),
-            (int)CliParse.Number("--krn", Required(result, krn), 1, 9),
-            (KeyType)CliParse.Number("--kt", Required(result, kt), 0, 3),
+            (int)OptionText.Number("--ti", Required(result, ti), 0, 99),
+            (int)OptionText.Number("--krn", Required(result, krn), 1, 9),
+            (KeyType)OptionText.Number("--kt", Required(result, kt), 0, 3),
             baseDate,
             algorithm);
     }

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
@@ -24,10 +25,10 @@ internal static class StsManageCommand
         key.AddTo(command);
         command.SetAction(result =>
         {
-            var chosen = CliParse.Choice("--function", result.GetValue(function)!, Functions);
+            var chosen = OptionText.Choice("--function", result.GetValue(function)!, Functions);
             var field = TokenClass.UsesAmountEncoding(chosen)
-                ? TokenAmount.Encode(CliParse.Number("--value", result.GetValue(value)!, 0, TokenAmount.Max))
-                : (ushort)CliParse.Number("--value", result.GetValue(value)!, 0, ushort.MaxValue);
+                ? TokenAmount.Encode(OptionText.Number("--value", result.GetValue(value)!, 0, TokenAmount.Max))
+                : (ushort)OptionText.Number("--value", result.GetValue(value)!, 0, ushort.MaxValue);
             return issue.Issue(result, key, output, (encoder, tid, rnd) => encoder.Management(chosen, field, tid, rnd));
         });
         return command;

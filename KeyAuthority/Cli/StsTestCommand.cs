@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
@@ -16,10 +17,10 @@ internal static class StsTestCommand
         key.AddTo(command, withKey: false);
         command.SetAction(result =>
         {
-            var sub = (int)CliParse.Number("--subclass", result.GetValue(subclass)!, 0, 1);
+            var sub = (int)OptionText.Number("--subclass", result.GetValue(subclass)!, 0, 1);
             var (controlBits, manufacturerBits) = sub == 0 ? (36, 8) : (28, 16);
-            var controlValue = CliParse.Number("--control", result.GetValue(control)!, 0, (1L << controlBits) - 1);
-            var mfr = (int)CliParse.Number("--mfr", result.GetValue(manufacturer)!, 0, (1L << manufacturerBits) - 1);
+            var controlValue = OptionText.Number("--control", result.GetValue(control)!, 0, (1L << controlBits) - 1);
+            var mfr = (int)OptionText.Number("--mfr", result.GetValue(manufacturer)!, 0, (1L << manufacturerBits) - 1);
             var token = TokenEncoder.Test(sub, (ulong)controlValue, mfr);
             StsCommands.WriteTokens(output, result.GetValue(key.Json), [token]);
             return 0;

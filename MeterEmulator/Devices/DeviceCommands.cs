@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 using SmsVending.MeterEmulator.Meters;
@@ -31,9 +32,9 @@ internal static class DeviceCommands
             var device = new OpenPaygoDeviceState
             {
                 Key = OpenPaygoKey.TryParse(keyText, out var parsed) ? parsed.ToHex() : throw new CliInputException("--key", $"expected 32 hex digits, got '{keyText}'"),
-                StartingCode = (int)CliParse.Number("--starting-code", CliParse.Required(result, startingCode), 0, 999_999_999),
-                TimeDivider = (int)CliParse.Number("--time-divider", result.GetValue(divider) ?? "1", 1, 255),
-                LastCount = (int)CliParse.Number("--count", result.GetValue(count) ?? "1", 0, 65_535),
+                StartingCode = (int)OptionText.Number("--starting-code", CliParse.Required(result, startingCode), 0, 999_999_999),
+                TimeDivider = (int)OptionText.Number("--time-divider", result.GetValue(divider) ?? "1", 1, 255),
+                LastCount = (int)OptionText.Number("--count", result.GetValue(count) ?? "1", 0, 65_535),
                 Restricted = result.GetValue(restricted),
                 Extended = result.GetValue(extended),
             };

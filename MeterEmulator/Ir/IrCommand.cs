@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -49,8 +50,8 @@ public static class IrCommand
         options.AddTo(command);
         CliParse.SetAction(command, error, async (result, cancellationToken) =>
         {
-            var money = CliParse.Decimal("--amount", CliParse.Required(result, amount));
-            var tamperFrame = result.GetValue(tamper) is { } t ? (int)CliParse.Number("--tamper-frame", t, 1, 4) : (int?)null;
+            var money = OptionText.Decimal("--amount", CliParse.Required(result, amount));
+            var tamperFrame = result.GetValue(tamper) is { } t ? (int)OptionText.Number("--tamper-frame", t, 1, 4) : (int?)null;
             var (path, credentials, http) = options.Read(result);
             using (http)
             {

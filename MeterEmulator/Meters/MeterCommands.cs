@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Globalization;
 using SmsVending.Contracts.Tokens.Sts;
@@ -38,11 +39,11 @@ internal static class MeterCommands
             var meter = key.Resolve(result);
             meter = meter with
             {
-                KeyExpiryNumber = (int)CliParse.Number("--ken", result.GetValue(ken) ?? "255", 0, 255),
-                TidMemorySize = (int)CliParse.Number("--tid-memory", result.GetValue(tidMemory) ?? "50", 1, 100_000),
-                RatePerHour = result.GetValue(rate) is { } r ? CliParse.Decimal("--rate", r) : null,
-                ManufacturerCode = result.GetValue(mfr) is { } m ? (int)CliParse.Number("--mfr", m, 0, 0xFFFF) : meter.ManufacturerCode,
-                Kind = CliParse.Choice("--kind", result.GetValue(kind) ?? "electricity", Kinds),
+                KeyExpiryNumber = (int)OptionText.Number("--ken", result.GetValue(ken) ?? "255", 0, 255),
+                TidMemorySize = (int)OptionText.Number("--tid-memory", result.GetValue(tidMemory) ?? "50", 1, 100_000),
+                RatePerHour = result.GetValue(rate) is { } r ? OptionText.Decimal("--rate", r) : null,
+                ManufacturerCode = result.GetValue(mfr) is { } m ? (int)OptionText.Number("--mfr", m, 0, 0xFFFF) : meter.ManufacturerCode,
+                Kind = OptionText.Choice("--kind", result.GetValue(kind) ?? "electricity", Kinds),
                 IrIdentityKey = Ir.IrEnrolment.NewIdentityKey(), // made at manufacture; `ir enrol` registers its public half
             };
             CliParse.SaveNew(path, meter, result.GetValue(force));

@@ -1,3 +1,4 @@
+using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Globalization;
 using SmsVending.Contracts.Tokens.Sts;
@@ -33,14 +34,14 @@ internal sealed class MeterKeyOptions
     /// <summary>A fresh meter's state with its key: given by --dk, or derived from --vk as the KeyAuthority derives it.</summary>
     public StsMeterState Resolve(ParseResult result)
     {
-        var algorithm = CliParse.Choice("--ea", result.GetValue(ea)!, Algorithms);
+        var algorithm = OptionText.Choice("--ea", result.GetValue(ea)!, Algorithms);
         var identity = new KeyIdentity(
             Meter(result),
             Sgc(Value(result, sgc, "000000")),
-            (int)CliParse.Number("--ti", Value(result, ti, "0"), 0, 99),
-            (int)CliParse.Number("--krn", Value(result, krn, "1"), 1, 9),
-            (KeyType)CliParse.Number("--kt", Value(result, kt, "2"), 0, 3),
-            CliParse.Choice("--base", result.GetValue(baseDate)!, BaseDates),
+            (int)OptionText.Number("--ti", Value(result, ti, "0"), 0, 99),
+            (int)OptionText.Number("--krn", Value(result, krn, "1"), 1, 9),
+            (KeyType)OptionText.Number("--kt", Value(result, kt, "2"), 0, 3),
+            OptionText.Choice("--base", result.GetValue(baseDate)!, BaseDates),
             algorithm);
         var (key, dkgaUsed) = Key(result, identity);
         return new StsMeterState
@@ -68,8 +69,8 @@ internal sealed class MeterKeyOptions
 
         if (dkText is not null)
         {
-            var key = CliParse.Checked("--dk", () => DecoderKey.FromHex(dkText));
-            CliParse.Checked("--dk", () => TokenCipher.Create(key, identity.Algorithm));
+            var key = OptionText.Checked("--dk", () => DecoderKey.FromHex(dkText));
+            OptionText.Checked("--dk", () => TokenCipher.Create(key, identity.Algorithm));
             return (key, null);
         }
 
@@ -89,8 +90,8 @@ internal sealed class MeterKeyOptions
         var dkgaText = result.GetValue(dkga) ?? (vendingKey.Length == 8 ? "02" : "04");
         return dkgaText switch
         {
-            "02" when vendingKey.Length == 8 => (CliParse.Checked("--ea", () => DecoderKeyGeneration.Dkga02(vendingKey, identity)), "02"),
-            "04" when vendingKey.Length == 20 => (CliParse.Checked("--ea", () => DecoderKeyGeneration.Dkga04(vendingKey, identity)), "04"),
+            "02" when vendingKey.Length == 8 => (OptionText.Checked("--ea", () => DecoderKeyGeneration.Dkga02(vendingKey, identity)), "02"),
+            "04" when vendingKey.Length == 20 => (OptionText.Checked("--ea", () => DecoderKeyGeneration.Dkga04(vendingKey, identity)), "04"),
             "02" or "04" => throw new CliInputException("--vk", $"DKGA{dkgaText} needs a {(dkgaText == "02" ? 16 : 40)}-hex-digit vending key"),
             _ => throw new CliInputException("--dkga", $"expected 02 or 04, got '{dkgaText}'"),
         };
@@ -99,8 +100,8 @@ internal sealed class MeterKeyOptions
     private MeterNumber Meter(ParseResult result) => (result.GetValue(pan), result.GetValue(meter)) switch
     {
         ({ } p, { }) => throw new CliInputException("--pan", "give either --pan or --meter, not both"),
-        ({ } p, null) => CliParse.Checked("--pan", () => MeterNumber.FromPan(p)),
-        (null, { } m) => CliParse.Checked("--meter", () => MeterNumber.Parse(m)),
+        ({ } p, null) => OptionText.Checked("--pan", () => MeterNumber.FromPan(p)),
+        (null, { } m) => OptionText.Checked("--meter", () => MeterNumber.Parse(m)),
         _ => throw new CliInputException("--meter", "a meter needs its number (--meter or --pan)"),
     };
 

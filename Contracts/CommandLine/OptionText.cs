@@ -1,9 +1,10 @@
 using System.Globalization;
 
-namespace SmsVending.KeyAuthority.Cli;
+namespace SmsVending.Contracts.CommandLine;
 
-/// <summary>Turns option text into values, with errors that name the option and say what was expected.</summary>
-internal static class CliParse
+/// <summary>Turns command-line option text into values, with errors that name the option and say what was expected. Both CLIs
+/// (the engineering token CLI and the emulator) parse with it; the emulator may reference only Contracts.</summary>
+public static class OptionText
 {
     /// <summary>A whole number written in decimal or as 0x hex.</summary>
     public static long Number(string option, string text, long min, long max)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Vending.Admin;
 using SmsVending.Gateway.Admin;
+using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.Admin;
 
@@ -15,7 +16,7 @@ public sealed class AdminBusTests
     [Fact]
     public async Task RespondAsync_NobodyAnswers_Is503NamingTheService()
     {
-        await using var provider = new ServiceCollection().AddMassTransitTestHarness().BuildServiceProvider(true);
+        await using var provider = new ServiceCollection().AddTestHarness().BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
 
@@ -37,7 +38,7 @@ public sealed class AdminBusTests
         // Words that once decided the status ("no meter …" was 404, "… already" 409) must not: the kind alone does.
         const string Reason = "no meter 123 is registered already";
         await using var provider = new ServiceCollection()
-            .AddMassTransitTestHarness(bus => bus.AddHandler<ListTariffs>(context => context.RespondAsync(new AdminRequestRefused(Reason, 7, kind))))
+            .AddTestHarness(bus => bus.AddHandler<ListTariffs>(context => context.RespondAsync(new AdminRequestRefused(Reason, 7, kind))))
             .BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();

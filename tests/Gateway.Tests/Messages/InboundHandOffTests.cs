@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Messages;
 using SmsVending.Gateway.Tests.Support;
+using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.Messages;
 
@@ -46,7 +47,7 @@ public sealed class InboundHandOffTests : GatewayTest
     public async Task PublishAsync_ADirectHandOffStillRunningAtItsLimit_IsCancelledAndKeptForTheRetry()
     {
         var clock = new FakeTimeProvider();
-        await using var provider = new ServiceCollection().AddMassTransitTestHarness().BuildServiceProvider(true);
+        await using var provider = new ServiceCollection().AddTestHarness().BuildServiceProvider(true);
         var handOff = new InboundHandOff(provider.GetRequiredService<IBus>(), new GatewayOptions(), clock, NullLogger<InboundHandOff>.Instance);
         var (started, seen) = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), CancellationToken.None);
 

@@ -3,6 +3,7 @@ using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Refusals;
 using SmsVending.Contracts.Vending;
 using SmsVending.Contracts.Vending.Admin;
+using SmsVending.Testing;
 using SmsVending.Vending.Tests.Support;
 
 namespace SmsVending.Vending.Tests.Admin;
@@ -172,7 +173,7 @@ public sealed class AdminConsumerTests : VendingTest
         Assert.Equal(3, refused!.Message.Line);
         Assert.StartsWith("line 3: ", refused.Message.Reason);
         Assert.Equal(RefusalKind.Conflict, refused.Message.Kind); // the phone is registered already
-        Assert.False(await App.Harness.Published.Any<Fault<ImportCustomers>>());
+        Assert.True(await App.Harness.NonePublishedAsync<Fault<ImportCustomers>>());
     }
 
     [Theory]
@@ -202,6 +203,6 @@ public sealed class AdminConsumerTests : VendingTest
         Assert.Contains(expected, response.Message.Reason);
         Assert.Equal(kind, response.Message.Kind);
         Assert.Null(response.Message.Line);
-        Assert.False(await App.Harness.Published.Any<Fault<TRequest>>());
+        Assert.True(await App.Harness.NonePublishedAsync<Fault<TRequest>>());
     }
 }

@@ -1,6 +1,7 @@
 using MassTransit;
 using SmsVending.Contracts.Vending;
 using SmsVending.Infrastructure.Storage;
+using SmsVending.Testing;
 using SmsVending.Vending.Tests.Support;
 
 namespace SmsVending.Vending.Tests.Messaging;
@@ -20,7 +21,7 @@ public sealed class ConsumerTests : VendingTest
         await App.Harness.Bus.Publish(request);
 
         Assert.True(await App.Harness.Published.Any<TokenIssued>(m => m.Context.Message.IdempotencyKey == request.IdempotencyKey));
-        Assert.False(await App.Harness.Published.Any<Fault<PurchaseRequested>>());
+        Assert.True(await App.Harness.NonePublishedAsync<Fault<PurchaseRequested>>());
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class ConsumerTests : VendingTest
         await App.Harness.Bus.Publish(new PaymentReceived("QK7H2XYZ9", "254712345678", meters[0], 500m, "KES", "{}"));
 
         Assert.True(await App.Harness.Published.Any<TokenIssued>(m => m.Context.Message.IdempotencyKey == "payment:QK7H2XYZ9"));
-        Assert.False(await App.Harness.Published.Any<Fault<PaymentReceived>>());
+        Assert.True(await App.Harness.NonePublishedAsync<Fault<PaymentReceived>>());
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class ConsumerTests : VendingTest
 
         Assert.True(response.Is(out Response<MeterLinked>? linked));
         Assert.Equal([meter], linked!.Message.Meters);
-        Assert.False(await App.Harness.Published.Any<Fault<LinkMeter>>());
+        Assert.True(await App.Harness.NonePublishedAsync<Fault<LinkMeter>>());
     }
 
     [Fact]

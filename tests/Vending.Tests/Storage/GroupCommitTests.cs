@@ -3,11 +3,13 @@ using Microsoft.Data.Sqlite;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Testing;
 using SmsVending.Vending.Storage;
+using SmsVending.Vending.Tests.Support;
 
 namespace SmsVending.Vending.Tests.Storage;
 
 /// <summary><see cref="Database.WriteAsync{T}"/>: on SQLite many writers share one group-committed transaction, on PostgreSQL
 /// each is its own; either way a write is all or nothing, and one failing write undoes only itself.</summary>
+[Collection(nameof(SqlitePoolAlone))] // two of these tests watch the pool hand back a connection
 public sealed class GroupCommitTests
 {
     [Theory]

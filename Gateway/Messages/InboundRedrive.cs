@@ -28,9 +28,12 @@ internal sealed class InboundRedrive(MessageLog log, InboundHandOff handOff, Gat
             while (!stoppingToken.IsCancellationRequested)
             {
                 await RedriveAsync(clock.GetUtcNow() - grace, stoppingToken);
-                firstPass.TrySetResult();
                 grace = options.RedriveInterval;
-                await Task.Delay(options.RedriveInterval, clock, stoppingToken);
+                // The next pass's timer starts before the first pass is reported, so what happens after that report (a clock
+                // moved on, in a test) counts towards it.
+                var next = Task.Delay(options.RedriveInterval, clock, stoppingToken);
+                firstPass.TrySetResult();
+                await next;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

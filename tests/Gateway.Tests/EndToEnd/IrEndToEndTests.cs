@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Ir;
 using SmsVending.Contracts.Vending;
@@ -194,7 +195,15 @@ public sealed class IrEndToEndTests(IrGateway gateway) : IClassFixture<IrGateway
     {
         using var response = await gateway.Http.PostAsync("/ir/frames", Octets(request));
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{response.StatusCode}");
-        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsByteArrayAsync() : null;
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            // At the pace the host asks for, as a phone polls: faster, a slow decision could use up the session's frames first.
+            using var pending = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            await Task.Delay(pending.RootElement.GetProperty("retryAfterMilliseconds").GetInt32());
+            return null;
+        }
+
+        return await response.Content.ReadAsByteArrayAsync();
     }, "the host's confirmation");
 
     private static ByteArrayContent Octets(byte[] frame)

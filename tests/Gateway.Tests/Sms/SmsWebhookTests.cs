@@ -287,7 +287,7 @@ public sealed class SmsWebhookTests : GatewayTest
             }
         });
 
-        await EmbeddedGateway.EventuallyAsync(async () => await gateway.UnansweredAsync() == 0, "every message answered");
+        await EmbeddedGateway.DrainedAsync(gateway.UnansweredAsync, "every message answered");
         Assert.Equal(10_000, sids.Distinct().Count());
         Assert.Equal(10_000, await gateway.ScalarAsync("SELECT COUNT(DISTINCT answers) FROM gw_outbound WHERE answers LIKE 'SM%'"));
     }

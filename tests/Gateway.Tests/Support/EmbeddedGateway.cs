@@ -86,7 +86,11 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
         await EventuallyAsync(async () => await TimelineAsync(DemoData.Customers[index].Phone) is { Found: true, Meters.Count: > 0 } t ? t : null, "demo data");
 
     /// <summary>Waits until the start-up re-drive has run, so what a test stores afterwards is not picked up by it.</summary>
-    public Task RedrivenAsync() => Services.GetServices<IHostedService>().OfType<InboundRedrive>().Single().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));
+    public Task RedrivenAsync() => RedrivenAsync(Services);
+
+    /// <inheritdoc cref="RedrivenAsync()"/>
+    public static Task RedrivenAsync(IServiceProvider services) =>
+        services.GetServices<IHostedService>().OfType<InboundRedrive>().Single().FirstPass.WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>A demo customer with funds sends an SMS and gets its answer: the usual start of a staff scenario.</summary>
     public async Task<(string Sid, MessageEntry Reply)> SmsWithFundsAsync(int customer, string body, decimal funds = 500m)
@@ -162,6 +166,26 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
             if (timeout.IsCancellationRequested)
             {
                 Assert.Fail($"gave up waiting: {what}");
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Polls until nothing remains, failing only when what remains stops shrinking for a bounded wait: a large backlog
+    /// drains at whatever pace the machine allows.</summary>
+    public static async Task DrainedAsync(Func<Task<long>> remaining, string what)
+    {
+        var (least, since) = (long.MaxValue, System.Diagnostics.Stopwatch.StartNew());
+        while (await remaining() is var left && left > 0)
+        {
+            if (left < least)
+            {
+                (least, since) = (left, System.Diagnostics.Stopwatch.StartNew());
+            }
+            else if (since.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"gave up waiting: {what} ({left} left, none done for 60 s)");
             }
 
             await Task.Delay(20, CancellationToken.None);

@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmsVending.Contracts.Vending;
 using SmsVending.Gateway.Embedded;
+using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Storage;
 using SmsVending.Gateway.Tests.Embedded;
+using SmsVending.Gateway.Ussd;
 
 namespace SmsVending.Gateway.Tests.Support;
 
@@ -19,12 +21,20 @@ public sealed class GatewayFixture : IAsyncDisposable
     private readonly string data = Path.Combine(Path.GetTempPath(), "smsvending-gateway", Guid.NewGuid().ToString("N"));
     private readonly EmbeddedGateway embedded;
 
+    /// <summary>The limits on asking Vending that run on the real clock, raised to the most each allows (the provider's own
+    /// deadline) so that a loaded machine's stall is not read as Vending not answering; a test may set them back.</summary>
+    private static readonly Dictionary<string, string?> PatientSettings = new()
+    {
+        [$"{UssdOptions.Section}:{nameof(UssdOptions.VendingTimeout)}"] = "00:00:10",
+        [$"{MpesaOptions.Section}:{nameof(MpesaOptions.ValidationTimeout)}"] = "00:00:07",
+    };
+
     private GatewayFixture(IReadOnlyDictionary<string, string?> settings)
     {
         embedded = new EmbeddedGateway(data);
         Factory = embedded.WithWebHostBuilder(builder =>
         {
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in PatientSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings))
             {
                 builder.UseSetting(key, value);
             }
@@ -43,12 +53,14 @@ public sealed class GatewayFixture : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
-    /// <summary>Starts the Gateway and waits until the demo customers are there.</summary>
+    /// <summary>Starts the Gateway and waits until the demo customers are there and the start-up re-drive has run.</summary>
     public static async Task<GatewayFixture> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var fixture = new GatewayFixture(settings ?? new Dictionary<string, string?>());
         fixture.Client = fixture.Factory.CreateClient();
         await EmbeddedGateway.EventuallyAsync(async () => (await fixture.TimelineAsync(DemoData.Customers[^1].Phone)) is { Found: true, Meters.Count: > 0 }, "the demo data");
+        // The re-drive's timer must wait on the fake clock from before a test advances it, or it would never fire.
+        await EmbeddedGateway.RedrivenAsync(fixture.Services);
         return fixture;
     }
 

@@ -57,7 +57,9 @@ start() {
   # includes conf.d/) leaves the distribution's file alone; a changed setting needs a restart.
   local dropin="/etc/postgresql/$ver/$cluster/conf.d/smsvending.conf" restart=no
   local want="# Written by SmsVending ops/postgres.sh: the tests' server listens on loopback only.
-listen_addresses = '127.0.0.1'"
+listen_addresses = '127.0.0.1'
+# Test runs share it: distributed systems' service pools (up to 60 connections each) beside other test projects' pools.
+max_connections = 300"
   if [ "$(cat "$dropin" 2>/dev/null || true)" != "$want" ]; then
     printf '%s\n' "$want" >"$dropin"
     chown postgres:postgres "$dropin"
@@ -65,7 +67,7 @@ listen_addresses = '127.0.0.1'"
   fi
 
   if running && [ $restart = yes ]; then
-    say "restarting $ver/$cluster to listen on 127.0.0.1 only"
+    say "restarting $ver/$cluster for the settings in $dropin"
     pg_ctlcluster "$ver" "$cluster" restart >&2 || { show_log; die "could not restart cluster $ver/$cluster"; }
   elif running; then
     say "cluster $ver/$cluster already running on port $port"
@@ -106,6 +108,17 @@ stop() {
   fi
 }
 
+# Stops and starts the cluster in one step, the shortest outage this script makes (the chaos tests' restart); started if stopped.
+restart() {
+  ensure_command pg_ctlcluster postgresql
+  find_cluster
+  if running; then
+    say "restarting cluster $ver/$cluster"
+    pg_ctlcluster "$ver" "$cluster" restart >&2 || { show_log; die "could not restart cluster $ver/$cluster"; }
+  fi
+  start
+}
+
 # Exit status as for an init script: 0 running and accepting connections, 3 not.
 status() {
   command -v pg_ctlcluster >/dev/null 2>&1 || { say "PostgreSQL is not installed"; exit 3; }
@@ -119,6 +132,6 @@ status() {
 }
 
 case "${1:-}" in
-  start | stop | status) "$1" ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  start | stop | restart | status) "$1" ;;
+  *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
 esac

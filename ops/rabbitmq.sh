@@ -63,7 +63,7 @@ start() {
     local out
     out=$(rabbitmq-server -detached </dev/null 2>&1) || { printf '%s\n' "$out" >&2; die "rabbitmq-server -detached failed"; }
     # await_startup needs the VM to be reachable; until it is, it fails at once, so poll it.
-    wait_until 90 "RabbitMQ" ctl await_startup --timeout 10 || { show_log; die "RabbitMQ did not start"; }
+    wait_until 180 "RabbitMQ" ctl await_startup --timeout 10 || { show_log; die "RabbitMQ did not start"; }
   fi
 
   if ! ctl list_users --no-table-headers | awk '{print $1}' | grep -qx "$user"; then
@@ -114,10 +114,16 @@ queues() {
   ctl list_queues -p "$1" name messages_ready messages_unacknowledged consumers
 }
 
+# Stop and start in one run of this script (the chaos tests' restart): no second script start-up inside the outage.
+restart() {
+  stop
+  start
+}
+
 case "${1:-}" in
-  start | stop | status) "$1" ;;
+  start | stop | restart | status) "$1" ;;
   queues) [ -n "${2:-}" ] || die "usage: $0 queues NAME"; queues "$2" ;;
   vhost) [ -n "${2:-}" ] || die "usage: $0 vhost NAME"; vhost "$2" ;;
   delete-vhost) [ -n "${2:-}" ] || die "usage: $0 delete-vhost NAME"; delete_vhost "$2" ;;
-  *) echo "usage: $0 start|stop|status|vhost NAME|delete-vhost NAME|queues NAME" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart|status|vhost NAME|delete-vhost NAME|queues NAME" >&2; exit 2 ;;
 esac

@@ -17,12 +17,13 @@ internal sealed class LoadDriver
     private LoadDriver(Task<CommandResult> run) => this.run = run;
 
     /// <summary>Starts `load` with <paramref name="customers"/> new customers making <paramref name="purchases"/> purchases in all.</summary>
-    /// <remarks>Replies may wait out a restart, so a phone waits two minutes for its answer.</remarks>
+    /// <remarks>Replies may wait out a restart (a server's stop, its start, the services' reconnection and the redelivery after
+    /// it), so a phone waits five minutes for its answer: these runs check that every purchase ends exactly once, not how fast.</remarks>
     /// <param name="rate">Purchases started per second; null: as fast as answers come.</param>
     public static LoadDriver Start(DistributedSystem system, int customers, int purchases, int concurrency = 64, double? rate = null) => new(Command.RunAsync("dotnet",
         [Repository.Dll("MeterEmulator"), "load", "--gateway", system.GatewayUrl.AbsoluteUri, "--credentials", system.CredentialsFile,
             "--phones-url", system.PhonesUrl, "--money-url", system.MoneyUrl, "--customers", $"{customers}", "--purchases", $"{purchases}",
-            "--concurrency", $"{concurrency}", "--reply-timeout", "120", "--json",
+            "--concurrency", $"{concurrency}", "--reply-timeout", "300", "--json",
             .. rate is { } r ? new[] { "--rate", r.ToString(System.Globalization.CultureInfo.InvariantCulture) } : []],
         new Dictionary<string, string>(), TimeSpan.FromMinutes(15)));
 

@@ -1,6 +1,6 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Data.Common;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.KeyAuthority.Keys;
 
 namespace SmsVending.KeyAuthority.Cli;
@@ -8,7 +8,7 @@ namespace SmsVending.KeyAuthority.Cli;
 /// <summary>The KeyAuthority command line: parses, runs, and turns bad input into one line on stderr and exit code 2.</summary>
 internal static class EngineeringCli
 {
-    public const int BadInput = 2;
+    public const int BadInput = CliInputException.ExitCode;
     public const int Failed = 1;
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
@@ -38,8 +38,7 @@ internal static class EngineeringCli
         }
         catch (CliInputException e)
         {
-            error.WriteLine($"error: {e.Option}: {e.Message}");
-            return BadInput;
+            return e.Report(error);
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {

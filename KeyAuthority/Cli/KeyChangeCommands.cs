@@ -1,6 +1,6 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.KeyAuthority.KeyChanges;
 

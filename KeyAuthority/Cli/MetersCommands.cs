@@ -1,6 +1,6 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.KeyAuthority.Meters;
 
 namespace SmsVending.KeyAuthority.Cli;

@@ -1,5 +1,5 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 
 namespace SmsVending.KeyAuthority.Cli;

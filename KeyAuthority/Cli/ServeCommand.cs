@@ -1,9 +1,9 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Infrastructure.Messaging;
 
 namespace SmsVending.KeyAuthority.Cli;

@@ -1,6 +1,6 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Security.Cryptography;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
 namespace SmsVending.KeyAuthority.Cli;

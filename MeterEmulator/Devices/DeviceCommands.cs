@@ -1,5 +1,5 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Contracts.Tokens.OpenPaygo;
 using SmsVending.MeterEmulator.Meters;
 
@@ -25,20 +25,20 @@ internal static class DeviceCommands
         var extended = new Option<bool>("--extended") { Description = "Also take extended 12-digit tokens" };
         var force = new Option<bool>("--force") { Description = "Replace an existing state file" };
         var command = new Command("new", "Make a device and write its state file") { state, key, startingCode, divider, count, restricted, extended, force };
-        CliParse.SetAction(command, error, result =>
+        EmulatorCli.SetAction(command, error, result =>
         {
-            var path = CliParse.Required(result, state);
-            var keyText = CliParse.Required(result, key);
+            var path = EmulatorCli.Required(result, state);
+            var keyText = EmulatorCli.Required(result, key);
             var device = new OpenPaygoDeviceState
             {
                 Key = OpenPaygoKey.TryParse(keyText, out var parsed) ? parsed.ToHex() : throw new CliInputException("--key", $"expected 32 hex digits, got '{keyText}'"),
-                StartingCode = (int)OptionText.Number("--starting-code", CliParse.Required(result, startingCode), 0, 999_999_999),
+                StartingCode = (int)OptionText.Number("--starting-code", EmulatorCli.Required(result, startingCode), 0, 999_999_999),
                 TimeDivider = (int)OptionText.Number("--time-divider", result.GetValue(divider) ?? "1", 1, 255),
                 LastCount = (int)OptionText.Number("--count", result.GetValue(count) ?? "1", 0, 65_535),
                 Restricted = result.GetValue(restricted),
                 Extended = result.GetValue(extended),
             };
-            CliParse.SaveNew(path, device, result.GetValue(force));
+            EmulatorCli.SaveNew(path, device, result.GetValue(force));
             output.WriteLine($"device written to {path}");
             return 0;
         });
@@ -52,10 +52,10 @@ internal static class DeviceCommands
         var at = new Option<string>("--at") { Description = "When it is keyed in, ISO-8601 (default now)" };
         var json = JsonOption();
         var command = new Command("enter", "Key a token into the device; prints the result and how long it runs") { state, token, at, json };
-        CliParse.SetAction(command, error, result =>
+        EmulatorCli.SetAction(command, error, result =>
         {
-            var path = CliParse.Required(result, state);
-            var now = CliParse.Time("--at", result.GetValue(at), time);
+            var path = EmulatorCli.Required(result, state);
+            var now = EmulatorCli.Time("--at", result.GetValue(at), time);
             var entry = OpenPaygoDevice.EnterToken(Load(path), string.Join("", result.GetValue(token)!), now);
             StateFile.Save(path, entry.State);
             var r = entry.Result;
@@ -73,10 +73,10 @@ internal static class DeviceCommands
         var at = new Option<string>("--at") { Description = "Whether it runs at this instant, ISO-8601 (default now)" };
         var json = JsonOption();
         var command = new Command("show", "Print the device's state (never its key)") { state, at, json };
-        CliParse.SetAction(command, error, result =>
+        EmulatorCli.SetAction(command, error, result =>
         {
-            var device = Load(CliParse.Required(result, state));
-            var now = CliParse.Time("--at", result.GetValue(at), time);
+            var device = Load(EmulatorCli.Required(result, state));
+            var now = EmulatorCli.Time("--at", result.GetValue(at), time);
             output.WriteLine(result.GetValue(json)
                 ? StateFile.OneLine(new
                 {
@@ -95,7 +95,7 @@ internal static class DeviceCommands
         : device.IsActive(now) ? $"active until {device.ActiveUntil:O}"
         : "inactive";
 
-    private static OpenPaygoDeviceState Load(string path) => CliParse.LoadState<OpenPaygoDeviceState>(path, "device new");
+    private static OpenPaygoDeviceState Load(string path) => EmulatorCli.LoadState<OpenPaygoDeviceState>(path, "device new");
 
     private static Option<string> StateOption() => new("--state") { Description = "The device's JSON state file" };
 

@@ -1,7 +1,7 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Contracts.Vending.Admin;
 using SmsVending.MeterEmulator.GatewayApi;
 using SmsVending.MeterEmulator.Meters;
@@ -24,12 +24,12 @@ public static class IrCommand
         var options = new Common();
         var command = new Command("enrol", "The factory step: register the meter's IR identity key and load the host key it trusts");
         options.AddTo(command);
-        CliParse.SetAction(command, error, async (result, cancellationToken) =>
+        EmulatorCli.SetAction(command, error, async (result, cancellationToken) =>
         {
             var (path, credentials, http) = options.Read(result);
             using (http)
             {
-                var meter = await IrEnrolment.EnrolAsync(http, credentials.ManufacturingApiKey, CliParse.LoadState<StsMeterState>(path, "meter new"), cancellationToken);
+                var meter = await IrEnrolment.EnrolAsync(http, credentials.ManufacturingApiKey, EmulatorCli.LoadState<StsMeterState>(path, "meter new"), cancellationToken);
                 StateFile.Save(path, meter);
                 output.WriteLine($"meter {meter.MeterNumber} enrolled for IR sessions; host key {meter.IrHostKey}");
                 return 0;
@@ -48,14 +48,14 @@ public static class IrCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var command = new Command("buy", "Buy over the IR path: the meter signs the request, the host confirms, the meter credits itself") { amount, phone, pin, tamper, json };
         options.AddTo(command);
-        CliParse.SetAction(command, error, async (result, cancellationToken) =>
+        EmulatorCli.SetAction(command, error, async (result, cancellationToken) =>
         {
-            var money = OptionText.Decimal("--amount", CliParse.Required(result, amount));
+            var money = OptionText.Decimal("--amount", EmulatorCli.Required(result, amount));
             var tamperFrame = result.GetValue(tamper) is { } t ? (int)OptionText.Number("--tamper-frame", t, 1, 4) : (int?)null;
             var (path, credentials, http) = options.Read(result);
             using (http)
             {
-                var meter = CliParse.LoadState<StsMeterState>(path, "meter new");
+                var meter = EmulatorCli.LoadState<StsMeterState>(path, "meter new");
                 if (!IrEnrolment.IsEnrolled(meter))
                 {
                     meter = await IrEnrolment.EnrolAsync(http, credentials.ManufacturingApiKey, meter, cancellationToken);
@@ -68,7 +68,7 @@ public static class IrCommand
                 var bought = await new IrPurchase(http, time).RunAsync(meter, order, cancellationToken);
                 StateFile.Save(path, bought.State);
                 output.WriteLine(result.GetValue(json) ? StateFile.OneLine(IrBuyView.Of(bought)) : IrBuyView.Of(bought).ToText());
-                return bought.Status == IrPurchaseStatus.Credited ? 0 : CliParse.Failed;
+                return bought.Status == IrPurchaseStatus.Credited ? 0 : EmulatorCli.Failed;
             }
         });
         return command;
@@ -105,9 +105,9 @@ public static class IrCommand
 
         public (string State, GatewayCredentials Credentials, HttpClient Http) Read(ParseResult result)
         {
-            var path = CliParse.Required(result, state);
+            var path = EmulatorCli.Required(result, state);
             var url = result.GetValue(gateway) ?? throw new CliInputException("--gateway", "is required");
-            var file = CliParse.Required(result, credentials);
+            var file = EmulatorCli.Required(result, credentials);
             if (!File.Exists(file))
             {
                 throw new CliInputException("--credentials", $"{file} does not exist (the Gateway writes DIR/credentials.json on its first start)");

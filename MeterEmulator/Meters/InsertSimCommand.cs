@@ -1,5 +1,5 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.MeterEmulator.Sim;
 
 namespace SmsVending.MeterEmulator.Meters;
@@ -16,17 +16,17 @@ internal static class InsertSimCommand
         var at = new Option<string>("--at") { Description = "When the SIM goes in, ISO-8601 (default now)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var command = new Command("insert-sim", "Read the utility's tokens off a SIM into the meter and mark them read") { state, sim, sender, at, json };
-        CliParse.SetAction(command, error, result =>
+        EmulatorCli.SetAction(command, error, result =>
         {
-            var meterPath = CliParse.Required(result, state);
-            var simPath = CliParse.Required(result, sim);
+            var meterPath = EmulatorCli.Required(result, state);
+            var simPath = EmulatorCli.Required(result, sim);
             if (!File.Exists(simPath))
             {
                 throw new CliInputException("--sim", $"{simPath} does not exist; make one with sim new");
             }
 
-            var when = CliParse.Time("--at", result.GetValue(at), time);
-            var meter = CliParse.LoadState<StsMeterState>(meterPath, "meter new");
+            var when = EmulatorCli.Time("--at", result.GetValue(at), time);
+            var meter = EmulatorCli.LoadState<StsMeterState>(meterPath, "meter new");
             var report = SimSlot.Insert(simPath, result.GetValue(sender) ?? "SMSVEND", digits =>
             {
                 var entry = StsMeter.Enter(meter, digits, when);

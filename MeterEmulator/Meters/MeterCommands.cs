@@ -1,6 +1,6 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Globalization;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
 namespace SmsVending.MeterEmulator.Meters;
@@ -33,9 +33,9 @@ internal static class MeterCommands
         var force = new Option<bool>("--force") { Description = "Replace an existing state file" };
         var command = new Command("new", "Make a meter and write its state file") { state, ken, tidMemory, rate, mfr, kind, force };
         key.AddTo(command);
-        CliParse.SetAction(command, error, result =>
+        EmulatorCli.SetAction(command, error, result =>
         {
-            var path = CliParse.Required(result, state);
+            var path = EmulatorCli.Required(result, state);
             var meter = key.Resolve(result);
             meter = meter with
             {
@@ -46,7 +46,7 @@ internal static class MeterCommands
                 Kind = OptionText.Choice("--kind", result.GetValue(kind) ?? "electricity", Kinds),
                 IrIdentityKey = Ir.IrEnrolment.NewIdentityKey(), // made at manufacture; `ir enrol` registers its public half
             };
-            CliParse.SaveNew(path, meter, result.GetValue(force));
+            EmulatorCli.SaveNew(path, meter, result.GetValue(force));
             output.WriteLine($"meter {meter.MeterNumber} written to {path}");
             return 0;
         });
@@ -60,10 +60,10 @@ internal static class MeterCommands
         var at = new Option<string>("--at") { Description = "When it is keyed in, ISO-8601 (default now); consumption runs up to it" };
         var json = JsonOption();
         var command = new Command("enter", "Key a token into the meter; prints the result code and the credit") { state, token, at, json };
-        CliParse.SetAction(command, error, result =>
+        EmulatorCli.SetAction(command, error, result =>
         {
-            var path = CliParse.Required(result, state);
-            var entry = StsMeter.Enter(Load(path), string.Join("", result.GetValue(token)!), CliParse.Time("--at", result.GetValue(at), time));
+            var path = EmulatorCli.Required(result, state);
+            var entry = StsMeter.Enter(Load(path), string.Join("", result.GetValue(token)!), EmulatorCli.Time("--at", result.GetValue(at), time));
             StateFile.Save(path, entry.State);
             output.WriteLine(result.GetValue(json)
                 ? StateFile.OneLine(new { result = entry.Result, credit = entry.State.Credit, detail = entry.Detail })
@@ -79,12 +79,12 @@ internal static class MeterCommands
         var at = new Option<string>("--at") { Description = "Show the credit as of this instant (consumption worked out, nothing written)" };
         var json = JsonOption();
         var command = new Command("show", "Print the meter's state (never its key)") { state, at, json };
-        CliParse.SetAction(command, error, result =>
+        EmulatorCli.SetAction(command, error, result =>
         {
-            var meter = Load(CliParse.Required(result, state));
+            var meter = Load(EmulatorCli.Required(result, state));
             if (result.GetValue(at) is { } text)
             {
-                meter = StsMeter.Advance(meter, CliParse.Time("--at", text, time));
+                meter = StsMeter.Advance(meter, EmulatorCli.Time("--at", text, time));
             }
 
             var view = MeterView.Of(meter);
@@ -94,7 +94,7 @@ internal static class MeterCommands
         return command;
     }
 
-    private static StsMeterState Load(string path) => CliParse.LoadState<StsMeterState>(path, "meter new");
+    private static StsMeterState Load(string path) => EmulatorCli.LoadState<StsMeterState>(path, "meter new");
 
     internal static string Units(decimal value) => value.ToString("0.0###", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,6 @@
-using SmsVending.Contracts.CommandLine;
 using System.CommandLine;
 using System.Globalization;
+using SmsVending.Contracts.CommandLine;
 using SmsVending.Contracts.Tokens.Sts;
 
 namespace SmsVending.MeterEmulator.Meters;
@@ -81,7 +81,7 @@ internal sealed class MeterKeyOptions
 
         foreach (var option in new[] { sgc, ti, krn, kt })
         {
-            _ = CliParse.Required(result, option);
+            _ = EmulatorCli.Required(result, option);
         }
 
         var vendingKey = vkText.Length is 16 or 40 && vkText.All(char.IsAsciiHexDigit)

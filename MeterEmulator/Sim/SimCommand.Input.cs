@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmsVending.Contracts.CommandLine;
 
 namespace SmsVending.MeterEmulator.Sim;
 
@@ -7,23 +8,14 @@ internal static partial class SimCommand
 {
     private sealed record Io(TextWriter Output, TextWriter Error, TimeProvider Time)
     {
-        public int Bad(string option, string message)
-        {
-            Error.WriteLine($"error: {option}: {message}");
-            return BadInput;
-        }
-    }
-
-    private sealed class SimInputException(string option, string message) : Exception(message)
-    {
-        public string Option { get; } = option;
+        public int Bad(string option, string message) => CliInputException.Report(Error, option, message);
     }
 
     // Zero or one value: a missing value is the action's to report, with the option's name and exit code 2.
     private static Option<string?> Value(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.ZeroOrOne };
 
     private static string Required(ParseResult result, Option<string?> option) =>
-        result.GetValue(option) is { Length: > 0 } value ? value : throw new SimInputException(option.Name, "a value is required");
+        result.GetValue(option) is { Length: > 0 } value ? value : throw new CliInputException(option.Name, "a value is required");
 
     private static SimImage Load(string path)
     {
@@ -33,11 +25,11 @@ internal static partial class SimCommand
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new SimInputException("--sim", $"no SIM image at {path}");
+            throw new CliInputException("--sim", $"no SIM image at {path}");
         }
         catch (InvalidDataException e)
         {
-            throw new SimInputException("--sim", $"{path} is not a SIM image: {e.Message}");
+            throw new CliInputException("--sim", $"{path} is not a SIM image: {e.Message}");
         }
     }
 
@@ -58,7 +50,7 @@ internal static partial class SimCommand
                 run(result);
                 return 0;
             }
-            catch (SimInputException e)
+            catch (CliInputException e)
             {
                 return io.Bad(e.Option, e.Message);
             }

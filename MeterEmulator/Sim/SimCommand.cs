@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SmsVending.Contracts.CommandLine;
 
 namespace SmsVending.MeterEmulator.Sim;
 
@@ -9,7 +10,7 @@ namespace SmsVending.MeterEmulator.Sim;
 /// root command (whose own parse errors would print help and exit 1).</remarks>
 internal static partial class SimCommand
 {
-    public const int BadInput = 2;
+    public const int BadInput = CliInputException.ExitCode;
     public const int Failed = 1;
 
     public static Command Create(TextWriter? output = null, TextWriter? error = null, TimeProvider? time = null)
@@ -34,12 +35,12 @@ internal static partial class SimCommand
             var count = SimImage.DefaultRecords;
             if (result.GetValue(records) is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > SimImage.MaxRecords))
             {
-                throw new SimInputException("--records", $"takes a whole number from 1 to {SimImage.MaxRecords}, not '{text}'");
+                throw new CliInputException("--records", $"takes a whole number from 1 to {SimImage.MaxRecords}, not '{text}'");
             }
 
             if (File.Exists(path) || !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
             {
-                throw new SimInputException("--sim", File.Exists(path) ? $"{path} already exists" : $"no folder for {path}");
+                throw new CliInputException("--sim", File.Exists(path) ? $"{path} already exists" : $"no folder for {path}");
             }
 
             SimImage.Blank(count).Save(path);
@@ -56,9 +57,9 @@ internal static partial class SimCommand
         return Action(io, new Command("store", "Store a received SMS in the first free record, unread, as the phone does") { sim, from, text, at }, result =>
         {
             var message = new SmsDeliver(Required(result, from), Required(result, text), When(result.GetValue(at), io.Time));
-            Check("--from", () => SmsAddress.EncodeOriginator(message.Sender));
-            Check("--text", () => SmsDeliverPdu.Encode(message with { Sender = "A", Timestamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) }));
-            Check("--at", () => ServiceCentreTimeStamp.Encode(message.Timestamp));
+            OptionText.Checked("--from", () => SmsAddress.EncodeOriginator(message.Sender));
+            OptionText.Checked("--text", () => SmsDeliverPdu.Encode(message with { Sender = "A", Timestamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero) }));
+            OptionText.Checked("--at", () => ServiceCentreTimeStamp.Encode(message.Timestamp));
             var path = Required(result, sim);
             var image = Load(path);
             var number = image.Store(message);
@@ -77,18 +78,6 @@ internal static partial class SimCommand
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at
-            : throw new SimInputException("--at", $"takes an ISO 8601 time such as 2026-11-24T17:05:09+03:00, not '{value}'");
-    }
-
-    private static void Check(string option, Action encode)
-    {
-        try
-        {
-            encode();
-        }
-        catch (ArgumentException e)
-        {
-            throw new SimInputException(option, e.Message);
-        }
+            : throw new CliInputException("--at", $"takes an ISO 8601 time such as 2026-11-24T17:05:09+03:00, not '{value}'");
     }
 }

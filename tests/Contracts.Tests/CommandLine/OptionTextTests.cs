@@ -27,8 +27,18 @@ public class OptionTextTests
     public void Decimal_WithAnExponentOrSign_IsRefused()
     {
         Assert.Equal(25.6m, OptionText.Decimal("--units", "25.6"));
-        Assert.Throws<CliInputException>(() => OptionText.Decimal("--units", "-1"));
-        Assert.Throws<CliInputException>(() => OptionText.Decimal("--units", "1e3"));
+        var negative = Assert.Throws<CliInputException>(() => OptionText.Decimal("--units", "-1"));
+        Assert.Equal(("--units", "expected a non-negative number such as 25.6, got '-1'"), (negative.Option, negative.Message));
+        Assert.Equal("--amount", Assert.Throws<CliInputException>(() => OptionText.Decimal("--amount", "1e3")).Option);
+    }
+
+    [Fact]
+    public void Report_IsOneLineNamingTheOption_AndExitCode2()
+    {
+        var error = new StringWriter();
+
+        Assert.Equal(2, new CliInputException("--tid", "must be 0..100, got 101").Report(error));
+        Assert.Equal("error: --tid: must be 0..100, got 101" + Environment.NewLine, error.ToString());
     }
 
     [Fact]

@@ -6,9 +6,9 @@ namespace SmsVending.MeterEmulator.Meters;
 
 /// <summary>The emulator's command plumbing: the action wrapper that turns failures into exit codes, state files, required
 /// options. Option values are parsed by <see cref="OptionText"/>, shared with the engineering token CLI.</summary>
-internal static class CliParse
+internal static class EmulatorCli
 {
-    public const int BadInput = 2;
+    public const int BadInput = CliInputException.ExitCode;
     public const int Failed = 1;
 
     /// <summary>Runs a command body: bad input → one line on stderr and 2; a state file that cannot be read or written → 1.</summary>
@@ -43,8 +43,7 @@ internal static class CliParse
         switch (exception)
         {
             case CliInputException e:
-                error.WriteLine($"error: {e.Option}: {e.Message}");
-                return BadInput;
+                return e.Report(error);
             case IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or HttpRequestException or Ir.IrEnrolmentException:
                 error.WriteLine($"error: {exception.Message.Split('\n')[0].Trim()}");
                 return Failed;

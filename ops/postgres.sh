@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ops/postgres.sh start|stop|status: the PostgreSQL the tests use, on 127.0.0.1 only.
+# ops/postgres.sh start|stop|restart|status: the PostgreSQL the tests use, on 127.0.0.1 only.
 # start installs the Debian package if missing, starts the cluster (or reuses a running one), makes sure
 # the login role smsvending/smsvending (CREATEDB) and its database smsvending_test exist, and prints the
 # connection string on stdout. Safe to run any number of times. Needs root; no systemd needed.
@@ -49,13 +49,14 @@ ready() { pg_isready -q -h 127.0.0.1 -p "$port"; }
 as_postgres() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$port" -d postgres "$@"; }
 show_log() { tail -n 20 "/var/log/postgresql/postgresql-$ver-$cluster.log" >&2 2>/dev/null || true; }
 
+# With must_restart=yes in the environment (the restart verb), a running cluster is restarted even when its settings stand.
 start() {
   ensure_command pg_ctlcluster postgresql
   find_cluster
 
   # Loopback only: the Debian default 'localhost' also means ::1. A drop-in file (Debian's postgresql.conf
   # includes conf.d/) leaves the distribution's file alone; a changed setting needs a restart.
-  local dropin="/etc/postgresql/$ver/$cluster/conf.d/smsvending.conf" restart=no
+  local dropin="/etc/postgresql/$ver/$cluster/conf.d/smsvending.conf" must_restart=${must_restart:-no}
   local want="# Written by SmsVending ops/postgres.sh: the tests' server listens on loopback only.
 listen_addresses = '127.0.0.1'
 # Test runs share it: distributed systems' service pools (up to 60 connections each) beside other test projects' pools.
@@ -63,11 +64,11 @@ max_connections = 300"
   if [ "$(cat "$dropin" 2>/dev/null || true)" != "$want" ]; then
     printf '%s\n' "$want" >"$dropin"
     chown postgres:postgres "$dropin"
-    restart=yes
+    must_restart=yes
   fi
 
-  if running && [ $restart = yes ]; then
-    say "restarting $ver/$cluster for the settings in $dropin"
+  if running && [ "$must_restart" = yes ]; then
+    say "restarting cluster $ver/$cluster"
     pg_ctlcluster "$ver" "$cluster" restart >&2 || { show_log; die "could not restart cluster $ver/$cluster"; }
   elif running; then
     say "cluster $ver/$cluster already running on port $port"
@@ -108,16 +109,9 @@ stop() {
   fi
 }
 
-# Stops and starts the cluster in one step, the shortest outage this script makes (the chaos tests' restart); started if stopped.
-restart() {
-  ensure_command pg_ctlcluster postgresql
-  find_cluster
-  if running; then
-    say "restarting cluster $ver/$cluster"
-    pg_ctlcluster "$ver" "$cluster" restart >&2 || { show_log; die "could not restart cluster $ver/$cluster"; }
-  fi
-  start
-}
+# Stops and starts the cluster in one step, the shortest outage this script makes (the chaos tests' restart); started if
+# stopped. Prints the connection string, as start does.
+restart() { must_restart=yes start; }
 
 # Exit status as for an init script: 0 running and accepting connections, 3 not.
 status() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ops/rabbitmq.sh start|stop|status|vhost NAME|delete-vhost NAME|queues NAME: the RabbitMQ the tests use, on 127.0.0.1 only.
+# ops/rabbitmq.sh start|stop|restart|status|vhost NAME|delete-vhost NAME|queues NAME: the RabbitMQ the tests use, on 127.0.0.1 only.
 # start installs the Debian package if missing, starts the node (or reuses a running one), makes sure the
 # user smsvending/smsvending (administrator, all permissions on vhost /) exists, and prints the AMQP URL
 # on stdout. Safe to run any number of times. Needs root; no systemd needed (Debian's rabbitmq* commands
@@ -114,7 +114,8 @@ queues() {
   ctl list_queues -p "$1" name messages_ready messages_unacknowledged consumers
 }
 
-# Stop and start in one run of this script (the chaos tests' restart): no second script start-up inside the outage.
+# Stop and start in one run of this script (the chaos tests' restart): no second script start-up inside the outage. Prints
+# the AMQP URL, as start does.
 restart() {
   stop
   start

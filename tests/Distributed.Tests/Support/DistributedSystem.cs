@@ -102,7 +102,8 @@ internal sealed class DistributedSystem : IAsyncDisposable
     private async Task RestartServerAsync(string script, string privatePort)
     {
         Assert.True(environment.ContainsKey(privatePort), "only a system on private servers restarts them: the shared ones serve others");
-        // One script run: the webhook rides out a database outage of about 15 s, which a second script start-up inside it eats into.
+        // One script run, so no second script start-up lengthens the outage: the webhook rides out about 15 s of a database down,
+        // and every second of a broker down is a second more that purchases in flight wait.
         var run = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", script), "restart"], environment, ScriptTimeout);
         Assert.True(run.ExitCode == 0, $"ops/{script} restart failed, {run}");
     }
@@ -133,7 +134,7 @@ internal sealed class DistributedSystem : IAsyncDisposable
     /// <summary>For a failure message: the queues and the end of every service's log.</summary>
     public async Task<string> DiagnosticsAsync()
     {
-        var queues = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", "rabbitmq.sh"), "queues", Name], environment, ScriptTimeout);
+        var queues = await Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", "rabbitmq.sh"), "queues", Name], environment, TimeSpan.FromMinutes(1));
         var logs = Directory.GetFiles(Folder, "*.log").Select(f => $"--- {Path.GetFileName(f)}, its errors:\n{Failures(File.ReadAllLines(f))}");
         return $"--- queues:\n{queues.Output}\n{string.Join('\n', logs)}";
     }

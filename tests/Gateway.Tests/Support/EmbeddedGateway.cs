@@ -172,11 +172,11 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
         }
     }
 
-    /// <summary>Polls until nothing remains, failing only when what remains stops shrinking for a bounded wait: a large backlog
-    /// drains at whatever pace the machine allows.</summary>
+    /// <summary>Polls until nothing remains, failing when what remains stops shrinking for a minute, or after ten minutes in all:
+    /// a large backlog drains at whatever pace the machine allows.</summary>
     public static async Task DrainedAsync(Func<Task<long>> remaining, string what)
     {
-        var (least, since) = (long.MaxValue, System.Diagnostics.Stopwatch.StartNew());
+        var (least, since, all) = (long.MaxValue, System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Stopwatch.StartNew());
         while (await remaining() is var left && left > 0)
         {
             if (left < least)
@@ -186,6 +186,11 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
             else if (since.Elapsed > TimeSpan.FromSeconds(60))
             {
                 Assert.Fail($"gave up waiting: {what} ({left} left, none done for 60 s)");
+            }
+
+            if (all.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                Assert.Fail($"gave up waiting: {what} ({left} left after 10 minutes)");
             }
 
             await Task.Delay(20, CancellationToken.None);

@@ -21,8 +21,8 @@ public sealed class GatewayFixture : IAsyncDisposable
     private readonly string data = Path.Combine(Path.GetTempPath(), "smsvending-gateway", Guid.NewGuid().ToString("N"));
     private readonly EmbeddedGateway embedded;
 
-    /// <summary>The limits on asking Vending that run on the real clock, raised to the most each allows (the provider's own
-    /// deadline) so that a loaded machine's stall is not read as Vending not answering; a test may set them back.</summary>
+    /// <summary>The limits on asking Vending that run on the real clock, raised to what the options allow today (each provider's
+    /// own deadline) so that a loaded machine's stall is not read as Vending not answering; a test may set them back.</summary>
     private static readonly Dictionary<string, string?> PatientSettings = new()
     {
         [$"{UssdOptions.Section}:{nameof(UssdOptions.VendingTimeout)}"] = "00:00:10",

@@ -32,18 +32,18 @@ internal static class KeyChangeCommands
         {
             int? Number(Option<string> option, long min, long max) => result.GetValue(option) is { } text ? (int)OptionText.Number(option.Name, text, min, max) : null;
             var plan = OptionText.Checked("--new-base", () => new KeyChangePlan(
-                result.GetValue(sgc) is { } s ? StsKeyOptions.SupplyGroupCode("--new-sgc", s) : null,
+                result.GetValue(sgc) is { } s ? TokenOptionText.SupplyGroupCode("--new-sgc", s) : null,
                 Number(ti, 0, 99), Number(krn, 1, 9), (KeyType?)Number(kt, 0, 3), Number(ken, 0, 255),
-                result.GetValue(baseDate) is { } b ? OptionText.Choice("--new-base", b, StsKeyOptions.BaseDates) : null,
+                result.GetValue(baseDate) is { } b ? OptionText.Choice("--new-base", b, TokenOptionText.BaseDates) : null,
                 result.GetValue(dkga) is { } d ? KeyNameOptions.Dkga("--new-dkga", d) : null,
-                result.GetValue(ea) is { } e ? OptionText.Choice("--new-ea", e, StsKeyOptions.Algorithms) : null,
+                result.GetValue(ea) is { } e ? OptionText.Choice("--new-ea", e, TokenOptionText.Algorithms) : null,
                 result.GetValue(rollover)).Validated());
             await using var services = await store.OpenAsync(result);
             var scheduler = services.GetRequiredService<KeyChangeScheduler>();
             var count = (result.GetValue(meter), result.GetValue(group)) switch
             {
                 ({ } m, null) => await scheduler.ForMeterAsync(OptionText.Checked("--meter", () => MeterNumber.Parse(m)).Digits, plan, cancellationToken),
-                (null, { } g) => await scheduler.ForSupplyGroupAsync(StsKeyOptions.SupplyGroupCode("--group-sgc", g), plan, cancellationToken),
+                (null, { } g) => await scheduler.ForSupplyGroupAsync(TokenOptionText.SupplyGroupCode("--group-sgc", g), plan, cancellationToken),
                 _ => throw new CliInputException("--meter", "give either --meter or --group-sgc"),
             };
             new CliOutput(output, result.GetValue(store.Json)).Write(new { scheduled = count },

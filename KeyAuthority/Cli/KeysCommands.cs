@@ -113,7 +113,7 @@ internal sealed class KeyNameOptions
     }
 
     public VendingKeyId Id(ParseResult result) => new(
-        StsKeyOptions.SupplyGroupCode("--sgc", result.GetValue(sgc)!),
+        TokenOptionText.SupplyGroupCode("--sgc", result.GetValue(sgc)!),
         (int)OptionText.Number("--krn", result.GetValue(krn)!, 1, 9),
         (KeyType)OptionText.Number("--kt", result.GetValue(kt)!, 0, 3),
         Dkga("--dkga", result.GetValue(dkga)!));

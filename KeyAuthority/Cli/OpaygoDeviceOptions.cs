@@ -29,13 +29,7 @@ internal sealed class OpaygoDeviceOptions
         command.Options.Add(Json);
     }
 
-    public string KeyHex(ParseResult result)
-    {
-        var text = result.GetValue(key)!;
-        return OpenPaygoKey.TryParse(text, out var parsed)
-            ? parsed.ToHex()
-            : throw new CliInputException("--key", $"expected 32 hex digits, got '{text}'");
-    }
+    public string KeyHex(ParseResult result) => TokenOptionText.OpenPaygoKeyHex(result.GetValue(key)!);
 
     public int StartingCode(ParseResult result) => (int)OptionText.Number("--starting-code", result.GetValue(startingCode)!, 0, 999_999_999);
 

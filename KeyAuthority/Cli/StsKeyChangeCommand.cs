@@ -31,11 +31,11 @@ internal static class StsKeyChangeCommand
             var kt = (KeyType)OptionText.Number("--new-kt", result.GetValue(newKt)!, 0, 3);
             var ti = (int)OptionText.Number("--new-ti", result.GetValue(newTi)!, 0, 99);
             var sgc = result.GetValue(newSgc) is { } sgcText
-                ? StsKeyOptions.SupplyGroupCode("--new-sgc", sgcText)
+                ? TokenOptionText.SupplyGroupCode("--new-sgc", sgcText)
                 : old.Source?.Identity.SupplyGroupCode;
             var isRollover = result.GetValue(rollover);
             var baseDate = result.GetValue(newBase) is { } baseText
-                ? OptionText.Choice("--new-base", baseText, StsKeyOptions.BaseDates)
+                ? OptionText.Choice("--new-base", baseText, TokenOptionText.BaseDates)
                 : isRollover ? NextBase(old.BaseDate) : old.BaseDate;
             var keyExpiry = result.GetValue(ken) is { } kenText ? (byte)OptionText.Number("--ken", kenText, 0, 255) : (byte)0xFF;
 

@@ -7,16 +7,6 @@ namespace SmsVending.KeyAuthority.Cli;
 /// <summary>The options every sts command shares: the meter's key (given or derived), EA, base date and --json.</summary>
 internal sealed class StsKeyOptions
 {
-    public static readonly Dictionary<string, EncryptionAlgorithm> Algorithms = new()
-    {
-        ["07"] = EncryptionAlgorithm.Ea07, ["11"] = EncryptionAlgorithm.Ea11,
-    };
-
-    public static readonly Dictionary<string, BaseDate> BaseDates = new()
-    {
-        ["1993"] = BaseDate.Year1993, ["2014"] = BaseDate.Year2014, ["2035"] = BaseDate.Year2035,
-    };
-
     private readonly Option<string> dk = new("--dk") { Description = "Decoder key, 16 (EA07) or 32 (EA11) hex digits" };
     private readonly Option<string> vk = new("--vk") { Description = "Vending key: 16 hex digits (DKGA02) or 40 (DKGA04)" };
     private readonly Option<string> pan = new("--pan") { Description = "The meter's 18-digit PAN" };
@@ -47,9 +37,9 @@ internal sealed class StsKeyOptions
         command.Options.Add(Json);
     }
 
-    public EncryptionAlgorithm Algorithm(ParseResult result) => OptionText.Choice("--ea", result.GetValue(ea)!, Algorithms);
+    public EncryptionAlgorithm Algorithm(ParseResult result) => OptionText.Choice("--ea", result.GetValue(ea)!, TokenOptionText.Algorithms);
 
-    public BaseDate Base(ParseResult result) => OptionText.Choice("--base", result.GetValue(baseDate)!, BaseDates);
+    public BaseDate Base(ParseResult result) => OptionText.Choice("--base", result.GetValue(baseDate)!, TokenOptionText.BaseDates);
 
     public bool HasKey(ParseResult result) => result.GetValue(dk) is not null || result.GetValue(vk) is not null;
 
@@ -99,28 +89,15 @@ internal sealed class StsKeyOptions
 
     private KeyIdentity Identity(ParseResult result, EncryptionAlgorithm algorithm, BaseDate baseDate)
     {
-        var panText = result.GetValue(pan);
-        var meterText = result.GetValue(meter);
-        var meterNumber = (panText, meterText) switch
-        {
-            (not null, not null) => throw new CliInputException("--pan", "give either --pan or --meter, not both"),
-            (not null, null) => OptionText.Checked("--pan", () => MeterNumber.FromPan(panText)),
-            (null, not null) => OptionText.Checked("--meter", () => MeterNumber.Parse(meterText)),
-            _ => throw new CliInputException("--meter", "deriving a key from --vk needs the meter (--meter or --pan)"),
-        };
         return new KeyIdentity(
-            meterNumber,
-            SupplyGroupCode("--sgc", Required(result, sgc)),
+            TokenOptionText.Meter(result.GetValue(pan), result.GetValue(meter), "deriving a key from --vk needs the meter (--meter or --pan)"),
+            TokenOptionText.SupplyGroupCode("--sgc", Required(result, sgc)),
             (int)OptionText.Number("--ti", Required(result, ti), 0, 99),
             (int)OptionText.Number("--krn", Required(result, krn), 1, 9),
             (KeyType)OptionText.Number("--kt", Required(result, kt), 0, 3),
             baseDate,
             algorithm);
     }
-
-    public static int SupplyGroupCode(string option, string text) => text.Length == 6 && text.All(char.IsAsciiDigit)
-        ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
-        : throw new CliInputException(option, $"a supply group code has 6 digits, got '{text}'");
 
     private static string Required(ParseResult result, Option<string> option) =>
         result.GetValue(option) ?? throw new CliInputException(option.Name, "required when deriving the key from --vk");

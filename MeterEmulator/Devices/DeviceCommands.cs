@@ -31,7 +31,7 @@ internal static class DeviceCommands
             var keyText = EmulatorCli.Required(result, key);
             var device = new OpenPaygoDeviceState
             {
-                Key = OpenPaygoKey.TryParse(keyText, out var parsed) ? parsed.ToHex() : throw new CliInputException("--key", $"expected 32 hex digits, got '{keyText}'"),
+                Key = TokenOptionText.OpenPaygoKeyHex(keyText),
                 StartingCode = (int)OptionText.Number("--starting-code", EmulatorCli.Required(result, startingCode), 0, 999_999_999),
                 TimeDivider = (int)OptionText.Number("--time-divider", result.GetValue(divider) ?? "1", 1, 255),
                 LastCount = (int)OptionText.Number("--count", result.GetValue(count) ?? "1", 0, 65_535),

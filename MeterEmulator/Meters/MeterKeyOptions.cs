@@ -8,9 +8,6 @@ namespace SmsVending.MeterEmulator.Meters;
 /// <summary>The key options of the KeyAuthority's sts CLI, same names: --dk, or --vk with the meter's attributes.</summary>
 internal sealed class MeterKeyOptions
 {
-    private static readonly Dictionary<string, EncryptionAlgorithm> Algorithms = new() { ["07"] = EncryptionAlgorithm.Ea07, ["11"] = EncryptionAlgorithm.Ea11 };
-    private static readonly Dictionary<string, BaseDate> BaseDates = new() { ["1993"] = BaseDate.Year1993, ["2014"] = BaseDate.Year2014, ["2035"] = BaseDate.Year2035 };
-
     private readonly Option<string> dk = new("--dk") { Description = "Decoder key, 16 (EA07) or 32 (EA11) hex digits" };
     private readonly Option<string> vk = new("--vk") { Description = "Vending key: 16 hex digits (DKGA02) or 40 (DKGA04)" };
     private readonly Option<string> pan = new("--pan") { Description = "The meter's 18-digit PAN" };
@@ -34,14 +31,14 @@ internal sealed class MeterKeyOptions
     /// <summary>A fresh meter's state with its key: given by --dk, or derived from --vk as the KeyAuthority derives it.</summary>
     public StsMeterState Resolve(ParseResult result)
     {
-        var algorithm = OptionText.Choice("--ea", result.GetValue(ea)!, Algorithms);
+        var algorithm = OptionText.Choice("--ea", result.GetValue(ea)!, TokenOptionText.Algorithms);
         var identity = new KeyIdentity(
             Meter(result),
-            Sgc(Value(result, sgc, "000000")),
+            TokenOptionText.SupplyGroupCode("--sgc", Value(result, sgc, "000000")),
             (int)OptionText.Number("--ti", Value(result, ti, "0"), 0, 99),
             (int)OptionText.Number("--krn", Value(result, krn, "1"), 1, 9),
             (KeyType)OptionText.Number("--kt", Value(result, kt, "2"), 0, 3),
-            OptionText.Choice("--base", result.GetValue(baseDate)!, BaseDates),
+            OptionText.Choice("--base", result.GetValue(baseDate)!, TokenOptionText.BaseDates),
             algorithm);
         var (key, dkgaUsed) = Key(result, identity);
         return new StsMeterState
@@ -97,17 +94,8 @@ internal sealed class MeterKeyOptions
         };
     }
 
-    private MeterNumber Meter(ParseResult result) => (result.GetValue(pan), result.GetValue(meter)) switch
-    {
-        ({ } p, { }) => throw new CliInputException("--pan", "give either --pan or --meter, not both"),
-        ({ } p, null) => OptionText.Checked("--pan", () => MeterNumber.FromPan(p)),
-        (null, { } m) => OptionText.Checked("--meter", () => MeterNumber.Parse(m)),
-        _ => throw new CliInputException("--meter", "a meter needs its number (--meter or --pan)"),
-    };
-
-    private static int Sgc(string text) => text.Length == 6 && text.All(char.IsAsciiDigit)
-        ? int.Parse(text, CultureInfo.InvariantCulture)
-        : throw new CliInputException("--sgc", $"a supply group code has 6 digits, got '{text}'");
+    private MeterNumber Meter(ParseResult result) =>
+        TokenOptionText.Meter(result.GetValue(pan), result.GetValue(meter), "a meter needs its number (--meter or --pan)");
 
     private static string Value(ParseResult result, Option<string> option, string fallback) => result.GetValue(option) ?? fallback;
 }

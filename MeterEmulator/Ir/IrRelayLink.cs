@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace SmsVending.MeterEmulator.Ir;
 
 /// <summary>The phone's data link to the Gateway's POST /ir/frames: a frame out, and the host's frame, "pending" or a refusal back.</summary>
-internal sealed class IrRelayLink(HttpClient gateway)
+public sealed class IrRelayLink(HttpClient gateway)
 {
     private static readonly MediaTypeHeaderValue OctetStream = new("application/octet-stream");
 
@@ -30,11 +30,17 @@ internal sealed class IrRelayLink(HttpClient gateway)
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
-            using var pending = JsonDocument.Parse(text);
-            return new IrRelayAnswer(RetryAfter: TimeSpan.FromMilliseconds(pending.RootElement.GetProperty("retryAfterMilliseconds").GetInt32()));
+            return new IrRelayAnswer(RetryAfter: PendingRetryAfter(text));
         }
 
         return new IrRelayAnswer(Refusal: $"{(int)response.StatusCode} {Reason(text)}{IrEnrolment.ProblemDetail(text)}");
+    }
+
+    /// <summary>How long the host asks the phone to wait before asking again, from a "pending" (202) answer's body.</summary>
+    public static TimeSpan PendingRetryAfter(string body)
+    {
+        using var pending = JsonDocument.Parse(body);
+        return TimeSpan.FromMilliseconds(pending.RootElement.GetProperty("retryAfterMilliseconds").GetInt32());
     }
 
     private static string Reason(string problem)
@@ -52,4 +58,4 @@ internal sealed class IrRelayLink(HttpClient gateway)
 }
 
 /// <summary>The Gateway's answer to a relayed frame: the host's frame, a wait before asking again, or why it was refused.</summary>
-internal sealed record IrRelayAnswer(byte[]? Frame = null, TimeSpan? RetryAfter = null, string? Refusal = null);
+public sealed record IrRelayAnswer(byte[]? Frame = null, TimeSpan? RetryAfter = null, string? Refusal = null);

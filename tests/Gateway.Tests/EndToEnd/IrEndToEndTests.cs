@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SmsVending.Contracts.Ir;
 using SmsVending.Contracts.Vending;
@@ -198,8 +197,7 @@ public sealed class IrEndToEndTests(IrGateway gateway) : IClassFixture<IrGateway
         if (response.StatusCode == HttpStatusCode.Accepted)
         {
             // At the pace the host asks for, as a phone polls: faster, a slow decision could use up the session's frames first.
-            using var pending = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            await Task.Delay(pending.RootElement.GetProperty("retryAfterMilliseconds").GetInt32());
+            await Task.Delay(IrRelayLink.PendingRetryAfter(await response.Content.ReadAsStringAsync()));
             return null;
         }
 

@@ -81,9 +81,7 @@ internal sealed class MeterKeyOptions
             _ = EmulatorCli.Required(result, option);
         }
 
-        var vendingKey = vkText.Length is 16 or 40 && vkText.All(char.IsAsciiHexDigit)
-            ? Convert.FromHexString(vkText)
-            : throw new CliInputException("--vk", $"expected 16 or 40 hex digits, got '{vkText}'");
+        var vendingKey = OptionText.Hex("--vk", vkText, 8, 20);
         var dkgaText = result.GetValue(dkga) ?? (vendingKey.Length == 8 ? "02" : "04");
         return dkgaText switch
         {

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.Http.Json;
+using System.Reflection;
 using Dapper;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -10,8 +12,10 @@ using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.Contracts.Vending;
 using SmsVending.Gateway.Embedded;
+using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Staff;
 using SmsVending.Gateway.Storage;
+using SmsVending.Gateway.Ussd;
 using SmsVending.MeterEmulator.PhoneNetwork;
 
 namespace SmsVending.Gateway.Tests.Support;
@@ -29,11 +33,19 @@ public sealed class EmbeddedGateway(string dataFolder, IReadOnlyDictionary<strin
     {
         builder.UseSetting("data", dataFolder);
         builder.UseSetting("Gateway:RateLimitWindow", "01:00:00"); // no window rolls over mid-test
+        // The limits on asking Vending that run on the real clock, at the most their options allow (each provider's own deadline),
+        // so that a loaded machine's stall is not read as Vending not answering.
+        builder.UseSetting($"{UssdOptions.Section}:{nameof(UssdOptions.VendingTimeout)}", MostAllowed<UssdOptions>(nameof(UssdOptions.VendingTimeout)));
+        builder.UseSetting($"{MpesaOptions.Section}:{nameof(MpesaOptions.ValidationTimeout)}", MostAllowed<MpesaOptions>(nameof(MpesaOptions.ValidationTimeout)));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>The upper bound of an option's <see cref="RangeAttribute"/>, as configuration text.</summary>
+    private static string MostAllowed<TOptions>(string property) =>
+        (string)typeof(TOptions).GetProperty(property)!.GetCustomAttribute<RangeAttribute>()!.Maximum;
 
     /// <summary>The embedded system's secrets.</summary>
     public Credentials Credentials => Services.GetRequiredService<Credentials>();

@@ -7,10 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmsVending.Contracts.Vending;
 using SmsVending.Gateway.Embedded;
-using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Storage;
 using SmsVending.Gateway.Tests.Embedded;
-using SmsVending.Gateway.Ussd;
 
 namespace SmsVending.Gateway.Tests.Support;
 
@@ -21,20 +19,12 @@ public sealed class GatewayFixture : IAsyncDisposable
     private readonly string data = Path.Combine(Path.GetTempPath(), "smsvending-gateway", Guid.NewGuid().ToString("N"));
     private readonly EmbeddedGateway embedded;
 
-    /// <summary>The limits on asking Vending that run on the real clock, raised to what the options allow today (each provider's
-    /// own deadline) so that a loaded machine's stall is not read as Vending not answering; a test may set them back.</summary>
-    private static readonly Dictionary<string, string?> PatientSettings = new()
-    {
-        [$"{UssdOptions.Section}:{nameof(UssdOptions.VendingTimeout)}"] = "00:00:10",
-        [$"{MpesaOptions.Section}:{nameof(MpesaOptions.ValidationTimeout)}"] = "00:00:07",
-    };
-
     private GatewayFixture(IReadOnlyDictionary<string, string?> settings)
     {
         embedded = new EmbeddedGateway(data);
         Factory = embedded.WithWebHostBuilder(builder =>
         {
-            foreach (var (key, value) in PatientSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings))
+            foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
             }

@@ -34,6 +34,23 @@ public static class TokenOptionText
         _ => throw new CliInputException("--meter", whyNeeded),
     };
 
+    /// <summary>A vending key as hex: 16 digits for DKGA02, 40 for DKGA04; <paramref name="dkga"/> (--dkga, "02" or "04") must agree
+    /// with its length when given.</summary>
+    public static byte[] VendingKey(string option, string text, string? dkga)
+    {
+        var key = OptionText.Hex(option, text, 8, 20);
+        var expected = dkga switch
+        {
+            null => key.Length,
+            "02" => 8,
+            "04" => 20,
+            _ => throw new CliInputException("--dkga", $"expected 02 or 04, got '{dkga}'"),
+        };
+        return key.Length == expected
+            ? key
+            : throw new CliInputException(option, $"DKGA{dkga} needs a {expected * 8}-bit vending key ({expected * 2} hex digits)");
+    }
+
     /// <summary>--key: an OpenPAYGO device key, as 32 hex digits.</summary>
     public static string OpenPaygoKeyHex(string text) => OpenPaygoKey.TryParse(text, out var parsed)
         ? parsed.ToHex()

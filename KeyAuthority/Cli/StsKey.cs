@@ -11,7 +11,5 @@ internal sealed record StsKey(DecoderKey DecoderKey, EncryptionAlgorithm Algorit
 /// <summary>A vending key and the meter attributes a decoder key was derived from.</summary>
 internal sealed record StsKeySource(byte[] VendingKey, KeyIdentity Identity)
 {
-    public DecoderKey Derive(KeyIdentity identity) => VendingKey.Length == 8
-        ? DecoderKeyGeneration.Dkga02(VendingKey, identity)
-        : DecoderKeyGeneration.Dkga04(VendingKey, identity);
+    public DecoderKey Derive(KeyIdentity identity) => DecoderKeyGeneration.Derive(VendingKey, identity);
 }

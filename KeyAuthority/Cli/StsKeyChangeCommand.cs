@@ -63,7 +63,7 @@ internal static class StsKeyChangeCommand
         }
 
         var source = result.GetValue(newVk) is { } vkText
-            ? old.Source with { VendingKey = OptionText.Hex("--new-vk", vkText, 8, 20) }
+            ? old.Source with { VendingKey = TokenOptionText.VendingKey("--new-vk", vkText, dkga: null) }
             : old.Source;
         return OptionText.Checked("--new-vk", () => source.Derive(identity(source)));
     }

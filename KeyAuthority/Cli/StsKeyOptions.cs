@@ -67,24 +67,8 @@ internal sealed class StsKeyOptions
             throw new CliInputException("--dk", "give the decoder key (--dk) or a vending key (--vk) with the meter's attributes");
         }
 
-        var source = new StsKeySource(VendingKey(result, vkText), Identity(result, algorithm, baseDate));
+        var source = new StsKeySource(TokenOptionText.VendingKey("--vk", vkText, result.GetValue(dkga)), Identity(result, algorithm, baseDate));
         return new StsKey(OptionText.Checked("--ea", () => source.Derive(source.Identity)), algorithm, baseDate, source);
-    }
-
-    private byte[] VendingKey(ParseResult result, string vkText)
-    {
-        var key = OptionText.Hex("--vk", vkText, 8, 20);
-        var dkgaText = result.GetValue(dkga);
-        var expected = dkgaText switch
-        {
-            null => key.Length,
-            "02" => 8,
-            "04" => 20,
-            _ => throw new CliInputException("--dkga", $"expected 02 or 04, got '{dkgaText}'"),
-        };
-        return key.Length == expected
-            ? key
-            : throw new CliInputException("--vk", $"DKGA{dkgaText} needs a {expected * 8}-bit vending key ({expected * 2} hex digits)");
     }
 
     private KeyIdentity Identity(ParseResult result, EncryptionAlgorithm algorithm, BaseDate baseDate)

@@ -81,15 +81,9 @@ internal sealed class MeterKeyOptions
             _ = EmulatorCli.Required(result, option);
         }
 
-        var vendingKey = OptionText.Hex("--vk", vkText, 8, 20);
-        var dkgaText = result.GetValue(dkga) ?? (vendingKey.Length == 8 ? "02" : "04");
-        return dkgaText switch
-        {
-            "02" when vendingKey.Length == 8 => (OptionText.Checked("--ea", () => DecoderKeyGeneration.Dkga02(vendingKey, identity)), "02"),
-            "04" when vendingKey.Length == 20 => (OptionText.Checked("--ea", () => DecoderKeyGeneration.Dkga04(vendingKey, identity)), "04"),
-            "02" or "04" => throw new CliInputException("--vk", $"DKGA{dkgaText} needs a {(dkgaText == "02" ? 16 : 40)}-hex-digit vending key"),
-            _ => throw new CliInputException("--dkga", $"expected 02 or 04, got '{dkgaText}'"),
-        };
+        var vendingKey = TokenOptionText.VendingKey("--vk", vkText, result.GetValue(dkga));
+        var derived = OptionText.Checked("--ea", () => DecoderKeyGeneration.Derive(vendingKey, identity));
+        return (derived, DecoderKeyGeneration.DkgaOf(vendingKey).ToString("D2", CultureInfo.InvariantCulture));
     }
 
     private MeterNumber Meter(ParseResult result) =>

@@ -8,6 +8,18 @@ namespace SmsVending.Contracts.Tokens.Sts;
 /// <summary>Derives a meter's decoder key from a vending key: DKGA02 (DES, 64-bit VK) or DKGA04 (HMAC-SHA-256, 160-bit VK).</summary>
 public static class DecoderKeyGeneration
 {
+    /// <summary>The DKGA a vending key's length implies: 2 for a 64-bit key, 4 for a 160-bit one.</summary>
+    public static int DkgaOf(ReadOnlySpan<byte> vendingKey) => vendingKey.Length switch
+    {
+        8 => 2,
+        20 => 4,
+        _ => throw new ArgumentException($"a vending key has 8 bytes (DKGA02) or 20 (DKGA04), got {vendingKey.Length}", nameof(vendingKey)),
+    };
+
+    /// <summary>The decoder key by the DKGA the vending key's length implies.</summary>
+    public static DecoderKey Derive(ReadOnlySpan<byte> vendingKey, KeyIdentity identity) =>
+        DkgaOf(vendingKey) == 2 ? Dkga02(vendingKey, identity) : Dkga04(vendingKey, identity);
+
     /// <summary>DKGA02: DK = DES(VK, PANBlock XOR ControlBlock) XOR that block XOR VK.</summary>
     public static DecoderKey Dkga02(ReadOnlySpan<byte> vendingKey, KeyIdentity identity)
     {

@@ -40,6 +40,23 @@ public class TokenOptionTextTests
         Assert.Equal("expected 32 hex digits, got 'a29a'", Assert.Throws<CliInputException>(() => TokenOptionText.OpenPaygoKeyHex("a29a")).Message);
     }
 
+    [Theory]
+    [InlineData("0123456789abcdef", null, 8)]
+    [InlineData("0123456789abcdef", "02", 8)]
+    [InlineData("00112233445566778899aabbccddeeff00112233", null, 20)]
+    [InlineData("00112233445566778899aabbccddeeff00112233", "04", 20)]
+    public void VendingKey_AgreeingWithTheDkga_IsRead(string text, string? dkga, int bytes) =>
+        Assert.Equal(bytes, TokenOptionText.VendingKey("--vk", text, dkga).Length);
+
+    [Theory]
+    [InlineData("0123456789abcdef", "04", "--vk", "DKGA04 needs a 160-bit vending key (40 hex digits)")]
+    [InlineData("00112233445566778899aabbccddeeff00112233", "02", "--vk", "DKGA02 needs a 64-bit vending key (16 hex digits)")]
+    [InlineData("0123456789abcdef", "03", "--dkga", "expected 02 or 04, got '03'")]
+    [InlineData("0123", null, "--vk", "expected 16 or 40 hex digits, got '0123'")]
+    public void VendingKey_DisagreeingOrMalformed_IsRefused(string text, string? dkga, string option, string message) =>
+        Assert.Equal((option, message),
+            Assert.Throws<CliInputException>(() => TokenOptionText.VendingKey("--vk", text, dkga)) is var e ? (e.Option, e.Message) : default);
+
     [Fact]
     public void Choices_AreTheCodesTheSpecUses()
     {

@@ -45,6 +45,18 @@ public class DecoderKeyGenerationTests
     }
 
     [Fact]
+    public void Derive_ChoosesTheDkgaByTheVendingKeysLength()
+    {
+        var vk64 = Convert.FromHexString("0123456789ABCDEF");
+        var vk160 = Convert.FromHexString("00112233445566778899AABBCCDDEEFF00112233");
+
+        Assert.Equal(DecoderKeyGeneration.Dkga02(vk64, Identity), DecoderKeyGeneration.Derive(vk64, Identity));
+        Assert.Equal(DecoderKeyGeneration.Dkga04(vk160, Identity), DecoderKeyGeneration.Derive(vk160, Identity));
+        Assert.Equal((2, 4), (DecoderKeyGeneration.DkgaOf(vk64), DecoderKeyGeneration.DkgaOf(vk160)));
+        Assert.Throws<ArgumentException>(() => DecoderKeyGeneration.Derive(new byte[16], Identity));
+    }
+
+    [Fact]
     public void KeyIdentity_KeyRevisionOutOfRange_IsRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new KeyIdentity(Identity.Meter, 123456, 1, 10, KeyType.Unique));

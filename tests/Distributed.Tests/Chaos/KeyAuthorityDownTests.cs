@@ -26,7 +26,7 @@ public sealed class KeyAuthorityDownTests
         system.Kill("keyauthority-1");
         var issuedAtKill = await Chaos.IssuedAsync(system);
         var noticed = await load.WhenAsync(() => NoticesSentAsync(system, 3), TimeSpan.FromMinutes(2));
-        await system.StartAgainAsync();
+        await system.ReviveAsync();
         var (report, output) = await load.ReportAsync();
 
         if (!noticed)

@@ -67,7 +67,7 @@ internal sealed class DistributedSystem : IAsyncDisposable
 
         try
         {
-            await system.StartAgainAsync();
+            await system.ScriptSucceedsAsync("start");
             return system;
         }
         catch
@@ -77,12 +77,9 @@ internal sealed class DistributedSystem : IAsyncDisposable
         }
     }
 
-    /// <summary>`ops/distributed.sh start` again: starts whatever is not running, and returns once everything answers.</summary>
-    public async Task StartAgainAsync()
-    {
-        var start = await ScriptAsync("start");
-        Assert.True(start.ExitCode == 0, $"ops/distributed.sh start failed, {start}");
-    }
+    /// <summary>`ops/distributed.sh revive`: starts again only the services that died, on the servers of the last start, and returns
+    /// once everything answers; without the servers' scripts, so a killed service is back seconds sooner than with start.</summary>
+    public Task ReviveAsync() => ScriptSucceedsAsync("revive");
 
     /// <summary>kill -9: the process ends at once, whatever it was doing.</summary>
     public void Kill(string service)
@@ -147,12 +144,15 @@ internal sealed class DistributedSystem : IAsyncDisposable
         return string.Join('\n', failures.TakeLast(20));
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await ScriptSucceedsAsync("clean");
+
+    private async Task ScriptSucceedsAsync(string verb)
     {
-        var clean = await ScriptAsync("clean");
-        Assert.True(clean.ExitCode == 0, $"ops/distributed.sh clean failed, {clean}");
+        var result = await ScriptAsync(verb, environment);
+        Assert.True(result.ExitCode == 0, $"ops/distributed.sh {verb} failed, {result}");
     }
 
-    private Task<CommandResult> ScriptAsync(string verb) =>
+    /// <summary>Runs ops/distributed.sh with <paramref name="verb"/> and the given environment.</summary>
+    public static Task<CommandResult> ScriptAsync(string verb, IReadOnlyDictionary<string, string> environment) =>
         Command.RunAsync("bash", [Path.Combine(Repository.Root, "ops", "distributed.sh"), verb], environment, ScriptTimeout);
 }

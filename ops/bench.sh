@@ -3,7 +3,9 @@
 #   ops/bench.sh load [load options]  the embedded Gateway (Release, fresh data folder) plus a load run of the meter
 #                                     emulator against it; prints the load driver's report. Defaults: 1000 customers,
 #                                     20000 purchases, 128 phones at once, as fast as answers come. Any `load` option
-#                                     given replaces its default (see README, Load driver).
+#                                     given replaces its default (see README, Load driver). With --json it also prints,
+#                                     to stderr, the Gateway process's CPU time a purchase over the purchase phase
+#                                     (user + system from /proc, sampled every 200 ms; provisioning left out).
 #   ops/bench.sh                      every micro-benchmark (BenchmarkDotNet), short runs (about a minute each)
 #   ops/bench.sh --filter '*Sts*'     any BenchmarkDotNet arguments replace the defaults
 set -euo pipefail
@@ -48,7 +50,26 @@ args=()
 for ((i = 0; i < ${#defaults[@]}; i += 2)); do
   [ -n "${given[${defaults[i]}]:-}" ] || args+=("${defaults[i]}" "${defaults[i+1]}")
 done
+# The Gateway's CPU ticks (user + system), time-stamped, for the CPU a purchase costs once the report says how long the purchases took.
+ticks() { awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat" 2>/dev/null; }
+( while kill -0 "$gateway_pid" 2>/dev/null; do echo "$(date +%s%3N) $(ticks)"; sleep 0.2; done ) >"$data/cpu.log" &
+
+load() {
+  dotnet MeterEmulator/bin/Release/net10.0/SmsVending.MeterEmulator.dll load --gateway "$gateway_url" --credentials "$data/credentials.json" \
+    --phones-url "http://127.0.0.1:$phones_port" --money-url "http://127.0.0.1:$money_port" "${args[@]}" "$@"
+}
 status=0
-dotnet MeterEmulator/bin/Release/net10.0/SmsVending.MeterEmulator.dll load --gateway "$gateway_url" --credentials "$data/credentials.json" \
-  --phones-url "http://127.0.0.1:$phones_port" --money-url "http://127.0.0.1:$money_port" "${args[@]}" "$@" || status=$?
+# Only the JSON report goes through tee: the live progress bar needs the terminal itself.
+if [ -n "${given[--json]:-}" ]; then load "$@" | tee "$data/report" || status=$?; else load "$@" || status=$?; fi
+ended=$(date +%s%3N) ended_ticks=$(ticks)
+
+# With --json the report gives the purchases and how long they took, so the purchase phase's first sample is known.
+field() { grep -o "\"$1\":[0-9.]*" "$data/report" 2>/dev/null | head -n 1 | cut -d: -f2 || true; }
+purchases=$(field purchases) seconds=$(field durationSeconds)
+if [ -n "$purchases" ] && [ -n "$seconds" ] && [ -n "$ended_ticks" ]; then
+  awk -v end="$ended" -v end_ticks="$ended_ticks" -v n="$purchases" -v seconds="$seconds" -v hz="$(getconf CLK_TCK)" '
+    n > 0 && !found && $1 >= end - seconds * 1000 { found = 1; start_ticks = $2 }
+    END { if (found) printf "bench.sh: the Gateway used %.2f ms of CPU a purchase over the purchase phase (%d purchases)\n", (end_ticks - start_ticks) * 1000 / hz / n, n > "/dev/stderr" }
+  ' "$data/cpu.log"
+fi
 exit "$status"

@@ -51,7 +51,7 @@ for ((i = 0; i < ${#defaults[@]}; i += 2)); do
   [ -n "${given[${defaults[i]}]:-}" ] || args+=("${defaults[i]}" "${defaults[i+1]}")
 done
 # The Gateway's CPU ticks (user + system), time-stamped, for the CPU a purchase costs once the report says how long the purchases took.
-ticks() { awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat" 2>/dev/null; }
+ticks() { awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat" 2>/dev/null || true; }
 ( while kill -0 "$gateway_pid" 2>/dev/null; do echo "$(date +%s%3N) $(ticks)"; sleep 0.2; done ) >"$data/cpu.log" &
 
 load() {

@@ -2,13 +2,14 @@ using SQLitePCL;
 
 namespace SmsVending.Infrastructure.Storage;
 
-/// <summary>Sets SQLite's process-wide options before its first use: connections without their own mutex, allocations without statistics.</summary>
+/// <summary>Sets SQLite's process-wide options before its first use: allocations without statistics, connections kept serialized.</summary>
 /// <remarks>
-/// The bundled library defaults to serialized mode, which takes a connection's mutex on every call, and counts every allocation
-/// under one global mutex; together about 3% of a purchase's CPU went to those locks. ADO.NET never lets two threads use one
-/// connection (or its statements) at once, which is all multi-thread mode asks, provided every command is disposed (a statement left
-/// to the finalizer would be freed on its thread while the connection serves another caller). SQLite takes these options only before it is
-/// initialised; when something in the process used it first, it keeps its defaults, which are slower but just as correct.
+/// The bundled library counts every allocation under one global mutex; nothing here reads those statistics, so they are off.
+/// Its threading mode stays serialized, each connection guarded by its own mutex. Multi-thread mode (no such mutex) saved a few
+/// per cent of a purchase's CPU, but it crashed a test host in CI on 2026-12-07: a segfault in SQLite's per-connection allocator
+/// (<c>sqlite3DbMallocRawNN</c>), the mark of two threads inside one connection at once, which the mutex makes safe wherever it comes
+/// from (a statement freed by the finalizer thread, say). SQLite takes these options only before it is initialised; when something
+/// in the process used it first, it keeps its defaults.
 /// </remarks>
 public static class SqliteThreading
 {
@@ -18,8 +19,6 @@ public static class SqliteThreading
     private static bool Configure()
     {
         Batteries_V2.Init();
-        // Both are set whatever the first answers (&, not &&).
-        return raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD) == raw.SQLITE_OK
-            & raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) == raw.SQLITE_OK;
+        return raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) == raw.SQLITE_OK;
     }
 }

@@ -24,9 +24,36 @@ public sealed class SqliteThreadingTests
     }
 
     [Fact]
+    public void OneConnection_UsedByTwoThreadsAtOnce_StaysSound()
+    {
+        // As a statement freed on the finalizer thread meets its connection's next caller. In serialized mode the connection's own
+        // mutex orders the calls; in multi-thread mode they corrupt its allocator and the process dies (this test did within seconds).
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_open(":memory:", out var db));
+        using (db)
+        {
+            Assert.Equal(raw.SQLITE_OK, raw.sqlite3_exec(db, "CREATE TABLE t (n INTEGER PRIMARY KEY, s TEXT); INSERT INTO t VALUES (1, 'one')"));
+            var found = new int[2];
+            Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, thread =>
+            {
+                for (var i = 0; i < 200_000; i++)
+                {
+                    Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(db, "SELECT s FROM t WHERE n = ?", out var statement));
+                    using (statement)
+                    {
+                        raw.sqlite3_bind_int(statement, 1, 1);
+                        found[thread] += raw.sqlite3_step(statement) == raw.SQLITE_ROW && raw.sqlite3_column_text(statement, 0).utf8_to_string() == "one" ? 1 : 0;
+                    }
+                }
+            });
+
+            Assert.Equal([200_000, 200_000], found);
+        }
+    }
+
+    [Fact]
     public async Task ManyConnectionsAtOnce_EachUsedByOneTaskAtATime_ReadAndWrite()
     {
-        // Multi-thread mode drops the per-connection mutex: many threads at once, each on its own connection, is what it allows.
+        // Many threads at once, each on its own connection, the way the services use SQLite.
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
         await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE mt_rows (n INTEGER PRIMARY KEY)"));

@@ -25,7 +25,7 @@ public abstract class Database : IDisposable
     static Database()
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        _ = SqliteThreading.Configured;
+        _ = SqliteProcessOptions.Configured;
     }
 
     /// <summary>A database of the given kind.</summary>

@@ -6,7 +6,7 @@ using SQLitePCL;
 
 namespace SmsVending.Vending.Tests.Storage;
 
-/// <summary><see cref="SqliteThreading"/>: the first <see cref="Database"/> sets SQLite's process-wide options before SQLite starts.</summary>
+/// <summary><see cref="SqliteProcessOptions"/>: the first <see cref="Database"/> sets SQLite's process-wide options before SQLite starts.</summary>
 public sealed class SqliteThreadingTests
 {
     [Fact]
@@ -18,7 +18,7 @@ public sealed class SqliteThreadingTests
         await using var connection = await database.OpenAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT 1"));
 
-        Assert.True(SqliteThreading.Configured);
+        Assert.True(SqliteProcessOptions.Configured);
         // With allocation statistics on, SQLite counts the memory the open connection holds.
         Assert.Equal(0, raw.sqlite3_memory_used());
     }

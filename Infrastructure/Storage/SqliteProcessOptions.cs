@@ -2,7 +2,7 @@ using SQLitePCL;
 
 namespace SmsVending.Infrastructure.Storage;
 
-/// <summary>Sets SQLite's process-wide options before its first use: allocations without statistics, connections kept serialized.</summary>
+/// <summary>Sets SQLite's process-wide options before its first use: allocations without statistics (its threading mode stays serialized).</summary>
 /// <remarks>
 /// The bundled library counts every allocation under one global mutex; nothing here reads those statistics, so they are off.
 /// Its threading mode stays serialized, each connection guarded by its own mutex. Multi-thread mode (no such mutex) saved a few
@@ -11,7 +11,7 @@ namespace SmsVending.Infrastructure.Storage;
 /// from (a statement freed by the finalizer thread, say). SQLite takes these options only before it is initialised; when something
 /// in the process used it first, it keeps its defaults.
 /// </remarks>
-public static class SqliteThreading
+public static class SqliteProcessOptions
 {
     /// <summary>Whether the options took (false when SQLite was already in use).</summary>
     public static bool Configured { get; } = Configure();

@@ -112,7 +112,7 @@ public abstract class Database : IDisposable
     internal static CommandDefinition Statement(string sql, CancellationToken cancellationToken = default) =>
         new(sql, commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken);
 
-    private static async Task<DbConnection> OpenSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<SqliteConnection> OpenSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await connection.OpenAsync(cancellationToken);
         // A pooled connection keeps its settings: each one is set up on its first open only, not on every read.

@@ -15,10 +15,10 @@ internal sealed class GroupCommit : IAsyncDisposable
     private const int MaxBatch = 256;
 
     private readonly Channel<IQueuedWrite> queue = Channel.CreateUnbounded<IQueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Func<CancellationToken, Task<DbConnection>> open;
+    private readonly Func<CancellationToken, Task<SqliteConnection>> open;
     private readonly Task writer;
 
-    public GroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+    public GroupCommit(Func<CancellationToken, Task<SqliteConnection>> open)
     {
         this.open = open;
         writer = Task.Run(WriteAllAsync);
@@ -82,7 +82,7 @@ internal sealed class GroupCommit : IAsyncDisposable
                 batch.ForEach(w => w.Fail(e));
                 if (writer is not null)
                 {
-                    SqliteConnection.ClearPool((SqliteConnection)writer.Connection);
+                    SqliteConnection.ClearPool(writer.Sqlite);
                     await writer.DisposeAsync();
                     writer = null;
                 }

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Polly;
 using Polly.Retry;
+using SmsVending.Infrastructure.Storage.Prepared;
 
 namespace SmsVending.Infrastructure.Storage;
 
@@ -21,6 +22,7 @@ public abstract class Database : IDisposable
 {
     private readonly NpgsqlDataSource? postgres;
     private readonly Lazy<GroupCommit> sqliteWriter;
+    private readonly ReaderPool? sqliteReaders;
 
     static Database()
     {
@@ -34,7 +36,8 @@ public abstract class Database : IDisposable
         Provider = provider;
         ConnectionString = connectionString;
         postgres = provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
-        sqliteWriter = new(() => new GroupCommit(cancellationToken => OpenSqliteAsync(new SqliteConnection(ConnectionString), cancellationToken)));
+        sqliteWriter = new(() => new GroupCommit(OpenSqliteAsync));
+        sqliteReaders = provider == DatabaseProvider.Sqlite ? new ReaderPool(OpenSqliteAsync) : null;
     }
 
     /// <summary>Which database this is.</summary>
@@ -43,7 +46,8 @@ public abstract class Database : IDisposable
     /// <summary>How to reach it.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>An open connection; SQLite connections wait for the write lock and sync every commit.</summary>
+    /// <summary>An open connection; SQLite connections wait for the write lock, sync every commit, and keep the statements they
+    /// ran prepared for the next caller (<see cref="ReaderPool"/>).</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (postgres is not null)
@@ -51,7 +55,7 @@ public abstract class Database : IDisposable
             return await postgres.OpenConnectionAsync(cancellationToken);
         }
 
-        return await OpenSqliteAsync(new SqliteConnection(ConnectionString), cancellationToken);
+        return await sqliteReaders!.OpenAsync(cancellationToken);
     }
 
     /// <summary>Runs one write (statements that belong together) atomically and returns once it is committed. On SQLite, writes
@@ -112,8 +116,9 @@ public abstract class Database : IDisposable
     internal static CommandDefinition Statement(string sql, CancellationToken cancellationToken = default) =>
         new(sql, commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken);
 
-    private static async Task<SqliteConnection> OpenSqliteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
+        var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         // A pooled connection keeps its settings: each one is set up on its first open only, not on every read.
         if (!SetUp.TryGetValue(connection.Handle!, out _))
@@ -212,6 +217,8 @@ public abstract class Database : IDisposable
             // Writes queued before disposal still commit.
             sqliteWriter.Value.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(30));
         }
+
+        sqliteReaders?.Dispose();
 
         GC.SuppressFinalize(this);
     }

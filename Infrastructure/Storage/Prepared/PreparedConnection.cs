@@ -19,6 +19,9 @@ internal sealed class PreparedConnection(StatementCache statements, Action<State
         set => throw new NotSupportedException("a prepared connection keeps the connection string it was opened with");
     }
 
+    /// <summary>The statements it runs, and the SQLite connection underneath.</summary>
+    internal StatementCache Statements => statements;
+
     /// <inheritdoc />
     public override string Database => statements.Connection.Database;
 

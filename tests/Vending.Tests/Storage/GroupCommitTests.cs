@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SmsVending.Infrastructure.Storage;
+using SmsVending.Infrastructure.Storage.Prepared;
 using SmsVending.Testing;
 using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tests.Support;
@@ -135,8 +136,8 @@ public sealed class GroupCommitTests
         // The settings are made on a connection's first open only; every later open of it from the pool must still have them.
         for (var open = 0; open < 3; open++)
         {
-            await using var connection = (SqliteConnection)await database.OpenAsync();
-            handles.Add(connection.Handle!);
+            await using var connection = await database.OpenAsync();
+            handles.Add(((PreparedConnection)connection).Statements.Connection.Handle!);
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
             Assert.Equal(30000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store")); // MEMORY: a savepoint's undo journal stays off disk

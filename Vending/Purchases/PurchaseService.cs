@@ -25,22 +25,23 @@ internal sealed class PurchaseService
     private readonly Payments.PaymentBook book;
     private readonly IRequestClient<IssueToken> keyAuthority;
     private readonly VendingOptions options;
-    private readonly ResiliencePipeline retry;
+
+    /// <summary>Back-off is real waiting on a remote service, like the request timeout itself, so it runs on the system clock.
+    /// Built once: the service is made for every message, and building a pipeline cost more than some of its statements.</summary>
+    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<RequestTimeoutException>().Handle<RequestFaultException>(),
+            MaxRetryAttempts = 2,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
 
     public PurchaseService(PurchaseStore store, CustomerStore customers, MeterRegistry meters, TariffStore tariffs, Payments.PaymentBook book,
         IRequestClient<IssueToken> keyAuthority, VendingOptions options)
     {
         (this.store, this.customers, this.meters, this.tariffs, this.book, this.keyAuthority, this.options) = (store, customers, meters, tariffs, book, keyAuthority, options);
-        // Back-off is real waiting on a remote service, like the request timeout itself, so it runs on the system clock.
-        retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<RequestTimeoutException>().Handle<RequestFaultException>(),
-                MaxRetryAttempts = 2,
-                Delay = TimeSpan.FromMilliseconds(200),
-                BackoffType = DelayBackoffType.Exponential,
-            })
-            .Build();
     }
 
     public async Task<PurchaseOutcome> PurchaseAsync(PurchaseRequested request, CancellationToken cancellationToken = default)
@@ -215,7 +216,7 @@ internal sealed class PurchaseService
         Response<TokenSetIssued, TokenRequestRejected> response;
         try
         {
-            response = await retry.ExecuteAsync(async token => await keyAuthority.GetResponse<TokenSetIssued, TokenRequestRejected>(
+            response = await Retry.ExecuteAsync(async token => await keyAuthority.GetResponse<TokenSetIssued, TokenRequestRejected>(
                 request, token, RequestTimeout.After(ms: (int)options.KeyAuthorityTimeout.TotalMilliseconds)), cancellationToken);
         }
         catch (Exception e) when (e is RequestTimeoutException or RequestFaultException)

@@ -14,11 +14,6 @@ internal sealed class IrHost(IrSessionStore sessions, MeterIdentities identities
     /// <summary>The channel Vending records IR purchases under.</summary>
     public const string Channel = "ir";
 
-    private const string KeyPrefix = "ir:";
-
-    /// <summary>The session a purchase outcome belongs to, when its idempotency key is an IR session's.</summary>
-    public static string? SessionOf(string idempotencyKey) => idempotencyKey.StartsWith(KeyPrefix, StringComparison.Ordinal) ? idempotencyKey[KeyPrefix.Length..] : null;
-
     /// <summary>Answers a frame the phone relayed; a refused frame changes nothing.</summary>
     public async Task<IrAnswer> AnswerAsync(byte[] frame, CancellationToken cancellationToken = default)
     {
@@ -130,7 +125,7 @@ internal sealed class IrHost(IrSessionStore sessions, MeterIdentities identities
 
     private static PurchaseRequested Purchase(string sessionId, IrPurchaseRequest request) => new()
     {
-        IdempotencyKey = KeyPrefix + sessionId, Phone = request.Phone, MeterNumber = request.MeterNumber, Amount = request.Amount, Pin = request.Pin,
+        IdempotencyKey = IrPurchaseKey.Of(sessionId), Phone = request.Phone, MeterNumber = request.MeterNumber, Amount = request.Amount, Pin = request.Pin,
         Channel = Channel,
     };
 }

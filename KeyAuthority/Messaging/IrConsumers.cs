@@ -1,4 +1,5 @@
 using MassTransit;
+using SmsVending.Contracts.Ir;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Vending;
 using SmsVending.KeyAuthority.Ir;
@@ -31,17 +32,15 @@ internal sealed class RelayIrFrameConsumer(IrHost host, KeyAuthorityOptions opti
     }
 }
 
-/// <summary>Turns the outcome of an IR session's purchase into its confirmation (frame 4); other purchases' outcomes are not ours.</summary>
-internal sealed class IrPurchaseOutcomeConsumer(IrHost host) : IConsumer<TokenIssued>, IConsumer<PurchaseRejected>
+/// <summary>Turns the outcome of an IR session's purchase into its confirmation (frame 4).</summary>
+internal sealed class IrPurchaseOutcomeConsumer(IrHost host) : IConsumer<IrPurchaseOutcome>
 {
-    public Task Consume(ConsumeContext<TokenIssued> context) => IrHost.SessionOf(context.Message.IdempotencyKey) is { } session
-        ? host.ConfirmAsync(session, meter => IrConfirmations.Issued(context.Message, meter), context.CancellationToken)
-        : Task.CompletedTask;
-
-    // "Busy, will retry" is not an outcome: the purchase completes later and the phone keeps asking.
-    public Task Consume(ConsumeContext<PurchaseRejected> context) => IrHost.SessionOf(context.Message.IdempotencyKey) is { } session && !context.Message.WillRetry
-        ? host.ConfirmAsync(session, meter => IrConfirmations.Refused(context.Message, meter), context.CancellationToken)
-        : Task.CompletedTask;
+    public Task Consume(ConsumeContext<IrPurchaseOutcome> context) => context.Message switch
+    {
+        { Issued: { } issued } => host.ConfirmAsync(context.Message.SessionId, meter => IrConfirmations.Issued(issued, meter), context.CancellationToken),
+        { Rejected: { } rejected } => host.ConfirmAsync(context.Message.SessionId, meter => IrConfirmations.Refused(rejected, meter), context.CancellationToken),
+        _ => throw new ArgumentException("an IR purchase outcome names neither tokens nor a refusal", nameof(context)),
+    };
 }
 
 /// <summary>Answers <see cref="RegisterMeterIdentity"/> (the meter factory) with the host key the meter must trust.</summary>

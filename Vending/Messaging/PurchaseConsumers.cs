@@ -1,4 +1,5 @@
 using MassTransit;
+using SmsVending.Contracts.Ir;
 using SmsVending.Contracts.Vending;
 using SmsVending.Infrastructure.Messaging;
 using SmsVending.Vending.Payments;
@@ -25,7 +26,8 @@ internal sealed class PaymentReceivedConsumer(PaymentService payments) : IConsum
     }
 }
 
-/// <summary>Publishing outcomes: every delivery replies (at least one reply), and a pending purchase says "busy" once, then retries.</summary>
+/// <summary>Publishing outcomes: every delivery replies (at least one reply), and a pending purchase says "busy" once, then retries.
+/// An IR session's purchase also gets its final outcome published for the KeyAuthority's IR host.</summary>
 internal static class Outcomes
 {
     public static async Task PublishAsync(IPublishEndpoint context, PurchaseOutcome outcome, int redelivery = 0)
@@ -33,6 +35,11 @@ internal static class Outcomes
         if (outcome.Issued is { } issued)
         {
             await context.Publish(issued);
+            if (IrPurchaseKey.SessionOf(issued.IdempotencyKey) is { } session)
+            {
+                await context.Publish(new IrPurchaseOutcome(session, issued, null));
+            }
+
             return;
         }
 
@@ -49,12 +56,18 @@ internal static class Outcomes
 
         if (!outcome.Pending || redelivery == 0)
         {
-            await context.Publish(outcome.Rejected!);
+            await context.Publish(outcome.Rejected);
         }
 
         if (outcome.Pending)
         {
             throw new PurchasePendingException(outcome.Rejected!.PurchaseId);
+        }
+
+        // Final ("busy, will retry" is not an outcome: the purchase completes later and the phone keeps asking).
+        if (IrPurchaseKey.SessionOf(outcome.Rejected.IdempotencyKey) is { } refusedSession)
+        {
+            await context.Publish(new IrPurchaseOutcome(refusedSession, null, outcome.Rejected));
         }
     }
 }

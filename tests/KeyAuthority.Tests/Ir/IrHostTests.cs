@@ -61,7 +61,7 @@ public class IrHostTests(DatabaseProvider provider = DatabaseProvider.Sqlite) : 
         var purchase = Assert.IsType<Contracts.Vending.PurchaseRequested>(answer.Publish);
         Assert.Equal(("ir:" + session.SessionHex, "ir", "+254711000001", meters[0], 500m, "1234"),
             (purchase.IdempotencyKey, purchase.Channel, purchase.Phone, purchase.MeterNumber, purchase.Amount, purchase.Pin));
-        Assert.Equal(session.SessionHex, IrHost.SessionOf(purchase.IdempotencyKey));
+        Assert.Equal(session.SessionHex, IrPurchaseKey.SessionOf(purchase.IdempotencyKey));
     }
 
     [Fact]

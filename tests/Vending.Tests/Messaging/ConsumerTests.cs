@@ -1,4 +1,5 @@
 using MassTransit;
+using SmsVending.Contracts.Ir;
 using SmsVending.Contracts.Vending;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Testing;
@@ -22,6 +23,33 @@ public sealed class ConsumerTests : VendingTest
 
         Assert.True(await App.Harness.Published.Any<TokenIssued>(m => m.Context.Message.IdempotencyKey == request.IdempotencyKey));
         Assert.True(await App.Harness.NonePublishedAsync<Fault<PurchaseRequested>>());
+        Assert.True(await App.Harness.NonePublishedAsync<IrPurchaseOutcome>()); // not an IR session's: the IR host is not told
+    }
+
+    [Fact]
+    public async Task PurchaseRequested_OfAnIrSession_AlsoPublishesItsTokensForTheIrHost()
+    {
+        var (_, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        var request = TestVending.Sms(Phone, meters[0], 250m, key: IrPurchaseKey.Of("5e55104a")) with { Channel = "ir" };
+
+        await App.Harness.Bus.Publish(request);
+
+        Assert.True(await App.Harness.Published.Any<IrPurchaseOutcome>(m => m.Context.Message.SessionId == "5e55104a"
+            && m.Context.Message.Issued!.IdempotencyKey == request.IdempotencyKey && m.Context.Message.Issued.Tokens.Count > 0 && m.Context.Message.Rejected is null));
+        Assert.True(await App.Harness.Published.Any<TokenIssued>(m => m.Context.Message.IdempotencyKey == request.IdempotencyKey)); // the SMS still goes
+    }
+
+    [Fact]
+    public async Task PurchaseRequested_OfAnIrSession_Refused_PublishesTheRefusalForTheIrHost()
+    {
+        await App.SeedAsync();
+        var request = TestVending.Sms(Phone, null, 250m, key: IrPurchaseKey.Of("5e55104b")) with { Channel = "ir" };
+
+        await App.Harness.Bus.Publish(request);
+
+        Assert.True(await App.Harness.Published.Any<IrPurchaseOutcome>(m => m.Context.Message.SessionId == "5e55104b"
+            && m.Context.Message.Rejected!.Reason == PurchaseRejection.InsufficientBalance && m.Context.Message.Issued is null));
     }
 
     [Fact]

@@ -4,8 +4,9 @@ namespace SmsVending.Infrastructure.Storage.Prepared;
 
 /// <summary>A database's open SQLite connections for reads, each keeping its prepared statements between leases.</summary>
 /// <remarks>Microsoft.Data.Sqlite's own pool keeps the native connection but frees its statements on every close, so each read
-/// parsed its SQL again. These stay open while idle; a lease closed inside a transaction (SQL that ran BEGIN itself) is not
-/// reused, so no read ever starts in someone else's transaction.</remarks>
+/// parsed its SQL again. These stay open while idle. A lease closed inside a transaction (SQL that ran BEGIN itself), or with
+/// a command not yet disposed (whose statement may still hold a read open, pinning an old snapshot and the WAL), is closed
+/// rather than reused, as every connection was before: no read ever starts in someone else's transaction.</remarks>
 internal sealed class ReaderPool(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
 {
     /// <summary>Idle connections kept at most; more at once are opened and closed as before.</summary>
@@ -58,6 +59,7 @@ internal sealed class ReaderPool(Func<CancellationToken, Task<SqliteConnection>>
     private void Return(StatementCache statements)
     {
         var reusable = statements.Connection.State == System.Data.ConnectionState.Open
+            && statements.Outstanding == 0
             && SQLitePCL.raw.sqlite3_get_autocommit(statements.Connection.Handle) != 0; // not inside a transaction
         lock (gate)
         {

@@ -14,6 +14,7 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
 
     private readonly Dictionary<string, SqliteCommand> idle = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private int outstanding;
     private bool disposed;
 
     /// <summary>The connection the statements belong to.</summary>
@@ -31,11 +32,24 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
         }
     }
 
+    /// <summary>Commands taken and not returned: a statement among them may still be stepping, holding its read open.</summary>
+    internal int Outstanding
+    {
+        get
+        {
+            lock (gate)
+            {
+                return outstanding;
+            }
+        }
+    }
+
     /// <summary>The command for <paramref name="sql"/>, prepared if it ran here before; the caller has it alone until it is returned.</summary>
     public SqliteCommand Take(string sql)
     {
         lock (gate)
         {
+            outstanding++;
             if (idle.Remove(sql, out var command))
             {
                 return command;
@@ -54,6 +68,7 @@ internal sealed class StatementCache(SqliteConnection connection) : IDisposable
         command.Transaction = null;
         lock (gate)
         {
+            outstanding--;
             // A second command of one text (two taken at once) or one past the capacity is not kept.
             if (!disposed && idle.Count < Capacity && idle.TryAdd(command.CommandText, command))
             {

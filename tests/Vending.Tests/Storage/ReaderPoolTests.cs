@@ -53,6 +53,30 @@ public sealed class ReaderPoolTests
     }
 
     [Fact]
+    public async Task Close_WithAReadStillOpen_DropsTheConnectionSoNoOldSnapshotLingers()
+    {
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE snapshot (n INTEGER)"));
+        await database.WriteAsync(c => c.ExecuteAsync("INSERT INTO snapshot (n) VALUES (1), (2)"));
+        var connection = await database.OpenAsync();
+        var reading = connection.CreateCommand();
+        reading.CommandText = "SELECT n FROM snapshot";
+        var reader = await reading.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync()); // the statement is mid-step: its read transaction is open
+        var leftOpen = Lease(connection).Connection;
+        await connection.CloseAsync(); // the command and its reader are not disposed
+
+        await database.WriteAsync(c => c.ExecuteAsync("INSERT INTO snapshot (n) VALUES (3)"));
+        await using var next = await database.OpenAsync();
+
+        Assert.NotSame(leftOpen, Lease(next).Connection);
+        Assert.Equal(3L, await next.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM snapshot")); // the new row, not the old snapshot
+        await reader.DisposeAsync();
+        await reading.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Close_OfMoreThanTheIdleLimitAtOnce_KeepsTheLimitAndDisposeClosesThem()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

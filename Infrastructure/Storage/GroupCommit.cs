@@ -72,7 +72,7 @@ internal sealed class GroupCommit : IAsyncDisposable
 
             try
             {
-                writer ??= await WriterStatements.PrepareAsync(await open(CancellationToken.None));
+                writer ??= new WriterStatements(await open(CancellationToken.None));
                 await CommitAsync(writer, batch);
             }
             catch (Exception e)

@@ -131,19 +131,27 @@ public sealed class GroupCommitTests
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var pool = new PooledSqlite(test.ConnectionString);
         using var database = new VendingDatabase(DatabaseProvider.Sqlite, pool.ConnectionString);
-        var handles = new List<SQLitePCL.sqlite3>();
+        var (handles, opened) = (new List<SQLitePCL.sqlite3>(), new List<SqliteConnection>());
 
         // The settings are made on a connection's first open only; every later open of it from the pool must still have them.
         for (var open = 0; open < 3; open++)
         {
-            await using var connection = await database.OpenAsync();
-            handles.Add(((PreparedConnection)connection).Statements.Connection.Handle!);
+            var connection = await database.OpenAsync();
+            opened.Add(((PreparedConnection)connection).Statements.Connection);
+            handles.Add(opened[^1].Handle!);
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
             Assert.Equal(30000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store")); // MEMORY: a savepoint's undo journal stays off disk
+            // A command still out when the lease closes makes the reader pool close the connection (ReaderPool), so the next open
+            // comes from Microsoft.Data.Sqlite's pool: the same native connection, opened again.
+            using var held = connection.CreateCommand();
+            held.CommandText = "SELECT 1";
+            held.Prepare();
+            await connection.DisposeAsync();
         }
 
         Assert.Single(handles.Distinct()); // one connection from the pool, opened three times
+        Assert.Equal(3, opened.Distinct().Count()); // each time through a new SqliteConnection
     }
 
     /// <summary>Starts a write the writer runs alone and holds until <c>Hold</c> is set, then runs <paramref name="then"/> in it: the

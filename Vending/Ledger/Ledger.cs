@@ -13,6 +13,9 @@ internal static class Ledger
         VALUES (@PostingId, @Account, @Amount, @Currency, @At, @Reference)
         """;
 
+    /// <summary>An account's balance. The balance index holds all three columns, so the sum never reads the table.</summary>
+    internal const string BalanceSql = "SELECT SUM(amount_minor) FROM vd_ledger WHERE account = @account AND currency = @currency";
+
     /// <summary>Moves money between accounts. A posting id is posted once: a repeat is rejected by the unique key.</summary>
     public static async Task PostAsync(DbConnection connection, DbTransaction? transaction, string postingId, string from, string to, Money amount,
         DateTimeOffset at, string reference, CancellationToken cancellationToken)
@@ -35,9 +38,8 @@ internal static class Ledger
     public static async Task<Money> BalanceAsync(DbConnection connection, DbTransaction? transaction, string account, string currency,
         CancellationToken cancellationToken)
     {
-        var minor = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT SUM(amount_minor) FROM vd_ledger WHERE account = @account AND currency = @currency",
-            new { account, currency }, transaction, cancellationToken: cancellationToken));
+        var minor = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(BalanceSql, new { account, currency }, transaction,
+            cancellationToken: cancellationToken));
         return new Money(minor ?? 0, currency);
     }
 }

@@ -92,6 +92,12 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         }, cancellationToken);
     }
 
+    /// <summary>A meter's units and fixed charges bought this month, for block tariffs. The usage index holds every column it reads.</summary>
+    internal const string UsageSql = """
+        SELECT SUM(units_tenths), SUM(fixed_charge_minor) FROM vd_purchases
+        WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued, @Delivered)
+        """;
+
     /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks.</summary>
     /// <returns>Null when paid; else the balance that was short.</returns>
     public async Task<Money?> PayAsync(PurchaseRow purchase, string customerId, string meterNumber, Func<PriceContext, Receipt> price, CancellationToken cancellationToken)
@@ -104,10 +110,8 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
             // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.
             await connection.ExecuteAsync(Command("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber }));
             await connection.ExecuteAsync(Command("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId }));
-            var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command("""
-                SELECT SUM(units_tenths), SUM(fixed_charge_minor) FROM vd_purchases
-                WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued, @Delivered)
-                """, new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued, PurchaseStatus.Delivered }));
+            var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command(UsageSql,
+                new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued, PurchaseStatus.Delivered }));
             var currency = purchase.Currency;
             var debt = await Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
             var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));

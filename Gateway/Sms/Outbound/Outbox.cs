@@ -105,14 +105,15 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
         UpdateAsync("status = 'failed', error = @error", new { id, error }, cancellationToken);
 
     /// <summary>Records a delivery report for our message <paramref name="id"/> (named in the callback URL, since a report can beat
-    /// the provider's answer here) or else for the provider's id; returns the message, or null when it is unknown.</summary>
-    public async Task<OutboundMessage?> ReportAsync(long? id, string providerSid, string status, string? errorCode, CancellationToken cancellationToken = default)
+    /// the provider's answer here) or else for the provider's id; returns what the report needs of the message, or null when it is
+    /// unknown.</summary>
+    public async Task<ReportedMessage?> ReportAsync(long? id, string providerSid, string status, string? errorCode, CancellationToken cancellationToken = default)
     {
         // A report never moves a delivered message back (reports can arrive out of order, and twice).
         string sql = $"""
             UPDATE gw_outbound SET status = CASE WHEN status = 'delivered' THEN status ELSE @status END, provider_sid = @providerSid, error = COALESCE(@error, error), lease_until = NULL, updated_at = @now
             WHERE {(id is null ? "provider_sid = @providerSid" : "id = @id")}
-            RETURNING {Columns}
+            RETURNING id, purchase_id
             """;
         var parameters = new
         {
@@ -121,7 +122,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
         // The provider waits for our answer: a database restart is waited out rather than losing the report.
         return await Database.RideOutAsync(async token => await database.WriteAsync(async connection =>
         {
-            return await connection.QuerySingleOrDefaultAsync<OutboundMessage>(new CommandDefinition(sql, parameters, cancellationToken: token));
+            return await connection.QuerySingleOrDefaultAsync<ReportedMessage>(new CommandDefinition(sql, parameters, cancellationToken: token));
         }, token), cancellationToken);
     }
 

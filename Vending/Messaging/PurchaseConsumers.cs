@@ -35,11 +35,7 @@ internal static class Outcomes
         if (outcome.Issued is { } issued)
         {
             await context.Publish(issued);
-            if (IrPurchaseKey.SessionOf(issued.IdempotencyKey) is { } session)
-            {
-                await context.Publish(new IrPurchaseOutcome(session, issued, null));
-            }
-
+            await TellIrHostAsync(context, issued.IdempotencyKey, issued, null);
             return;
         }
 
@@ -49,27 +45,28 @@ internal static class Outcomes
             return;
         }
 
-        if (outcome.Rejected is null)
+        if (outcome.Rejected is not { } rejected)
         {
             return; // parked for a charge: the provider's callback decides
         }
 
         if (!outcome.Pending || redelivery == 0)
         {
-            await context.Publish(outcome.Rejected);
+            await context.Publish(rejected);
         }
 
         if (outcome.Pending)
         {
-            throw new PurchasePendingException(outcome.Rejected!.PurchaseId);
+            throw new PurchasePendingException(rejected.PurchaseId);
         }
 
         // Final ("busy, will retry" is not an outcome: the purchase completes later and the phone keeps asking).
-        if (IrPurchaseKey.SessionOf(outcome.Rejected.IdempotencyKey) is { } refusedSession)
-        {
-            await context.Publish(new IrPurchaseOutcome(refusedSession, null, outcome.Rejected));
-        }
+        await TellIrHostAsync(context, rejected.IdempotencyKey, null, rejected);
     }
+
+    /// <summary>Publishes a final outcome for the KeyAuthority's IR host when the purchase is an IR session's; others are not its.</summary>
+    private static Task TellIrHostAsync(IPublishEndpoint context, string idempotencyKey, TokenIssued? issued, PurchaseRejected? rejected) =>
+        IrPurchaseKey.SessionOf(idempotencyKey) is { } session ? context.Publish(new IrPurchaseOutcome(session, issued, rejected)) : Task.CompletedTask;
 }
 
 /// <summary>The purchase is paid and waits for the KeyAuthority; redelivery completes it.</summary>

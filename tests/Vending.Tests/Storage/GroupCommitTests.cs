@@ -126,7 +126,7 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
-    public async Task OpenAsync_APooledConnectionOpenedAgain_KeepsItsFullSyncBusyTimeoutAndTemporaryStorageInMemory()
+    public async Task OpenAsync_APooledConnectionOpenedAgain_KeepsItsFullSyncBusyTimeoutMemoryTemporaryStorageAndCheckpointInterval()
     {
         await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var pool = new PooledSqlite(test.ConnectionString);
@@ -142,6 +142,7 @@ public sealed class GroupCommitTests
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
             Assert.Equal(30000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
             Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store")); // MEMORY: a savepoint's undo journal stays off disk
+            Assert.Equal(10000L, await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
             // A command still out when the lease closes makes the reader pool close the connection (ReaderPool), so the next open
             // comes from Microsoft.Data.Sqlite's pool: the same native connection, opened again.
             using var held = connection.CreateCommand();
@@ -152,6 +153,30 @@ public sealed class GroupCommitTests
 
         Assert.Single(handles.Distinct()); // one connection from the pool, opened three times
         Assert.Equal(3, opened.Distinct().Count()); // each time through a new SqliteConnection
+    }
+
+    [Fact]
+    public async Task WriteAsync_FifteenThousandPagesOverManyCommits_CheckpointsEveryTenThousandWalPagesNotEveryThousand()
+    {
+        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var database = new VendingDatabase(DatabaseProvider.Sqlite, test.ConnectionString);
+        database.Migrate(); // WAL mode, as every service runs
+        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE gc_pages (n INTEGER PRIMARY KEY, filler BLOB NOT NULL)"));
+        var wal = new FileInfo(new SqliteConnectionStringBuilder(test.ConnectionString).DataSource + "-wal");
+        var largest = 0L;
+
+        // A row of 4,000 bytes fills a 4 KB page: 150 commits of 100 rows put 15,000 pages through the WAL. A checkpoint lets the
+        // next commit start the WAL over from its beginning, so the file's size is the most it held between two checkpoints.
+        for (var commit = 0; commit < 150; commit++)
+        {
+            var rows = Enumerable.Range(commit * 100, 100).Select(n => new { n }).ToList();
+            await database.WriteAsync(c => c.ExecuteAsync("INSERT INTO gc_pages (n, filler) VALUES (@n, zeroblob(4000))", rows));
+            wal.Refresh();
+            largest = Math.Max(largest, wal.Length);
+        }
+
+        const long Frame = 4096 + 24; // a page and its frame header
+        Assert.InRange(largest, 5_000 * Frame, 10_500 * Frame); // not every 1,000 pages, and not never
     }
 
     /// <summary>Starts a write the writer runs alone and holds until <c>Hold</c> is set, then runs <paramref name="then"/> in it: the

@@ -93,9 +93,12 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     }
 
     /// <summary>A meter's units and fixed charges bought this month, for block tariffs. The usage index holds every column it reads.</summary>
+    /// <remarks>No status filter: only <see cref="PayAsync"/> sets a purchase's units and fixed charge, and <see cref="RefundAsync"/>
+    /// zeroes them, so every purchase that has them is paid, issued or delivered (and a status in the index would move the entry
+    /// at every step).</remarks>
     internal const string UsageSql = """
         SELECT SUM(units_tenths), SUM(fixed_charge_minor) FROM vd_purchases
-        WHERE meter_number = @meterNumber AND month = @month AND status IN (@Paid, @Issued, @Delivered)
+        WHERE meter_number = @meterNumber AND month = @month
         """;
 
     /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks.</summary>
@@ -110,8 +113,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
             // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.
             await connection.ExecuteAsync(Command("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber }));
             await connection.ExecuteAsync(Command("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId }));
-            var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command(UsageSql,
-                new { meterNumber, month, PurchaseStatus.Paid, PurchaseStatus.Issued, PurchaseStatus.Delivered }));
+            var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command(UsageSql, new { meterNumber, month }));
             var currency = purchase.Currency;
             var debt = await Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
             var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));

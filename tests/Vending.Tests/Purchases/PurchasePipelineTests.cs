@@ -9,6 +9,8 @@ using SmsVending.Vending.Ledger;
 using SmsVending.Vending.Meters;
 using SmsVending.Vending.Purchases;
 using SmsVending.Vending.Storage;
+using SmsVending.Vending.Tariffs;
+using SmsVending.Vending.Tests.Tariffs;
 using SmsVending.Vending.Tests.Support;
 
 namespace SmsVending.Vending.Tests.Purchases;
@@ -203,6 +205,38 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         Assert.Equal(PurchaseRejection.TokenRefused, outcome.Rejected!.Reason);
         Assert.Equal(1000m, (await App.WalletAsync(customer.Id)).Amount);
         await AssertBooksBalanceAsync();
+    }
+
+    [Fact]
+    public async Task Buy_SecondThisMonth_CountsTheFirstsUnitsAndFixedCharge()
+    {
+        var (_, meters) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        await App.BuyAsync(TestVending.Sms(Phone, meters[0], 500m));
+
+        var second = (await App.BuyAsync(TestVending.Sms(Phone, meters[0], 300m))).Issued!.Receipt;
+
+        // The month's fixed charge was paid by the first; 28.7 units bought put the second in the second block (over 30).
+        Assert.Equal(0m, second.FixedCharge);
+        var (paid, noDebt) = (new Money(30000, "KES"), new Money(0, "KES"));
+        Assert.Equal(Pricing.Price(PricingTests.Domestic, paid, 28.7m, false, noDebt).Units, second.Units);
+        Assert.NotEqual(Pricing.Price(PricingTests.Domestic, paid, 0m, false, noDebt).Units, second.Units); // the usage mattered
+    }
+
+    [Fact]
+    public async Task Buy_AfterAPaidPurchaseWasRefunded_CountsNoneOfItsUnitsOrFixedCharge()
+    {
+        var (customer, _) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        var meter = MeterNumber.Create("0999000001").Digits;
+        await App.Get<MeterRegistry>().AddAsync(meter, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
+        await App.Get<MeterRegistry>().BindAsync(customer.Id, meter, BindingRole.Buyer);
+        Assert.Equal(PurchaseRejection.TokenRefused, (await App.BuyAsync(TestVending.Sms(Phone, meter, 500m))).Rejected!.Reason); // paid, then refunded
+        await App.RegisterKeyAsync(meter);
+
+        var issued = (await App.BuyAsync(TestVending.Sms(Phone, meter, 500m))).Issued!.Receipt;
+
+        Assert.Equal((100m, 28.7m), (issued.FixedCharge, issued.Units)); // as the month's first purchase
     }
 
     [Fact]

@@ -19,10 +19,7 @@ public sealed class SumIndexTests
     [Fact]
     public async Task UsageSum_ReadsOnlyTheUsageIndex()
     {
-        Assert.Contains("USING COVERING INDEX ix_vd_purchases_usage", await PlanAsync(PurchaseStore.UsageSql, new
-        {
-            meterNumber = "01234567890", month = "2026-12", PurchaseStatus.Paid, PurchaseStatus.Issued, PurchaseStatus.Delivered,
-        }));
+        Assert.Contains("USING COVERING INDEX ix_vd_purchases_usage", await PlanAsync(PurchaseStore.UsageSql, new { meterNumber = "01234567890", month = "2026-12" }));
     }
 
     /// <summary>SQLite's plan for a query on the migrated schema, one line per step.</summary>

@@ -125,12 +125,18 @@ internal sealed class TestVending : IAsyncDisposable
         }
 
         var meter = MeterNumber.Create($"0{serial:D9}").Digits;
+        await RegisterKeyAsync(meter, registrationCode);
+        await Get<MeterRegistry>().AddAsync(meter, "electricity", TokenProfile.Sts, "DOMESTIC");
+        return meter;
+    }
+
+    /// <summary>Registers a meter with the KeyAuthority (the demo supply group, tariff index 1), so it can make the meter's tokens.</summary>
+    public async Task RegisterKeyAsync(string meter, string? registrationCode = null)
+    {
         await Get<KeyAuthority.Meters.MeterStore>().RegisterAsync(new RegisterMeterKey
         {
             MeterNumber = meter, SupplyGroupCode = SupplyGroup, TariffIndex = 1, RegistrationCode = registrationCode,
         });
-        await Get<MeterRegistry>().AddAsync(meter, "electricity", TokenProfile.Sts, "DOMESTIC");
-        return meter;
     }
 
     /// <summary>A wallet top-up by mobile money (account reference: the phone).</summary>

@@ -195,10 +195,7 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
     {
         var (customer, _) = await App.SeedAsync();
         await App.TopUpAsync(Phone, 1000m);
-        // Known to Vending but never registered with the KeyAuthority.
-        var orphan = MeterNumber.Create("0999000001").Digits;
-        await App.Get<MeterRegistry>().AddAsync(orphan, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
-        await App.Get<MeterRegistry>().BindAsync(customer.Id, orphan, BindingRole.Buyer);
+        var orphan = await AddMeterWithoutKeyAsync(customer.Id);
 
         var outcome = await App.BuyAsync(TestVending.Sms(Phone, orphan, 500m));
 
@@ -228,9 +225,7 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
     {
         var (customer, _) = await App.SeedAsync();
         await App.TopUpAsync(Phone, 1000m);
-        var meter = MeterNumber.Create("0999000001").Digits;
-        await App.Get<MeterRegistry>().AddAsync(meter, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
-        await App.Get<MeterRegistry>().BindAsync(customer.Id, meter, BindingRole.Buyer);
+        var meter = await AddMeterWithoutKeyAsync(customer.Id);
         Assert.Equal(PurchaseRejection.TokenRefused, (await App.BuyAsync(TestVending.Sms(Phone, meter, 500m))).Rejected!.Reason); // paid, then refunded
         await App.RegisterKeyAsync(meter);
 
@@ -267,6 +262,15 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         await using var connection = await App.Get<VendingDatabase>().OpenAsync();
         Assert.Equal(5000L, await connection.ExecuteScalarAsync<long>("SELECT SUM(amount_minor) FROM vd_ledger WHERE account = @a", new { a = LedgerAccounts.Suspense }));
         await AssertBooksBalanceAsync();
+    }
+
+    /// <summary>A meter known to Vending and bound to the customer, but never registered with the KeyAuthority: its tokens are refused.</summary>
+    private async Task<string> AddMeterWithoutKeyAsync(string customerId)
+    {
+        var meter = MeterNumber.Create("0999000001").Digits;
+        await App.Get<MeterRegistry>().AddAsync(meter, "electricity", Contracts.KeyAuthority.TokenProfile.Sts, "DOMESTIC");
+        await App.Get<MeterRegistry>().BindAsync(customerId, meter, BindingRole.Buyer);
+        return meter;
     }
 
     private async Task AssertBooksBalanceAsync()

@@ -21,8 +21,9 @@ internal static class MpesaEndpoints
         return routes;
     }
 
-    /// <summary>Asks Vending whether the account can take the payment; when Vending is slow the payment is accepted (if the account
-    /// turns out wrong, the confirmation goes to suspense for staff rather than the customer's money being turned away).</summary>
+    /// <summary>Asks Vending whether the account can take the payment; when Vending is slow or its check fails the payment is accepted
+    /// (if the account turns out wrong, the confirmation goes to suspense for staff rather than the customer's money being turned
+    /// away).</summary>
     public static async Task<IResult> ValidateAsync(HttpRequest request, IRequestClient<CheckMeterAccount> accounts, MpesaOptions options, ILogger<MpesaOptions> logger)
     {
         if (C2bTransaction.Parse(request.HttpContext.Features.GetRequiredFeature<JsonBody>().Root, out var problem) is not { } payment)
@@ -44,6 +45,13 @@ internal static class MpesaEndpoints
         catch (RequestTimeoutException)
         {
             logger.LogWarning("Vending did not validate C2B payment {TransId} within {Timeout}: accepted; a wrong account goes to suspense", payment.TransId, options.ValidationTimeout);
+            return Validation("0", "Accepted");
+        }
+        catch (RequestFaultException fault)
+        {
+            // Without this an answer of HTTP 500 and no body, which Daraja reads as a refusal: the customer's payment turned away
+            // for our fault, not theirs.
+            logger.LogWarning(fault, "Vending failed to validate C2B payment {TransId}: accepted; a wrong account goes to suspense", payment.TransId);
             return Validation("0", "Accepted");
         }
     }

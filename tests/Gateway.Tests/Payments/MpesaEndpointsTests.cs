@@ -1,10 +1,13 @@
 using System.Net;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Tests.Embedded;
 using SmsVending.Gateway.Tests.Support;
 using SmsVending.Gateway.Webhooks;
+using SmsVending.Vending.Storage;
 
 namespace SmsVending.Gateway.Tests.Payments;
 
@@ -34,6 +37,20 @@ public sealed class MpesaEndpointsTests
         var answer = await ValidateAsync(gateway, Daraja.C2b("RKTQDM7W6S", "99999999999", 500));
 
         Assert.Equal("C2B00012", answer.GetProperty("ResultCode").GetString());
+    }
+
+    [Fact]
+    public async Task Validation_VendingsCheckFails_AcceptsAndLeavesTheAccountToTheConfirmation()
+    {
+        await using var gateway = await GatewayFixture.StartAsync();
+        var meter = (await gateway.TimelineAsync(Amina)).Meters[0].MeterNumber;
+        // The meter's tariff stored unreadable: Vending's check throws, and its fault comes back to the Gateway instead of an answer.
+        await gateway.Services.GetRequiredService<VendingDatabase>().WriteAsync(connection => connection.ExecuteAsync(
+            "UPDATE vd_tariffs SET definition = '{' WHERE id = (SELECT tariff_id FROM vd_meters WHERE meter_number = @meter)", new { meter }));
+
+        var answer = await ValidateAsync(gateway, Daraja.C2b("RKTQDM7W6T", meter, 500));
+
+        Assert.Equal("0", answer.GetProperty("ResultCode").GetString());
     }
 
     [Fact]

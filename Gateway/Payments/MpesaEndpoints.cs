@@ -42,16 +42,12 @@ internal static class MpesaEndpoints
                 _ => Validation("C2B00012", "Rejected: invalid account number"),
             };
         }
-        catch (RequestTimeoutException)
+        catch (Exception e) when (e is RequestTimeoutException or RequestFaultException)
         {
-            logger.LogWarning("Vending did not validate C2B payment {TransId} within {Timeout}: accepted; a wrong account goes to suspense", payment.TransId, options.ValidationTimeout);
-            return Validation("0", "Accepted");
-        }
-        catch (RequestFaultException fault)
-        {
-            // Without this an answer of HTTP 500 and no body, which Daraja reads as a refusal: the customer's payment turned away
-            // for our fault, not theirs.
-            logger.LogWarning(fault, "Vending failed to validate C2B payment {TransId}: accepted; a wrong account goes to suspense", payment.TransId);
+            // No answer within the timeout, or a fault instead of one. Uncaught, a fault is HTTP 500 with no body, which Daraja reads
+            // as a refusal: the customer's payment turned away for our fault, not theirs.
+            logger.LogWarning(e, "Vending did not validate C2B payment {TransId} (timeout {Timeout}): accepted; a wrong account goes to suspense",
+                payment.TransId, options.ValidationTimeout);
             return Validation("0", "Accepted");
         }
     }

@@ -1,7 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.Json;
 using SmsVending.Gateway.Embedded;
 using SmsVending.Gateway.Payments;
 using SmsVending.Gateway.Tests.Embedded;

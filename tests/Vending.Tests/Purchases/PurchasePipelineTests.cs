@@ -10,8 +10,8 @@ using SmsVending.Vending.Meters;
 using SmsVending.Vending.Purchases;
 using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tariffs;
-using SmsVending.Vending.Tests.Tariffs;
 using SmsVending.Vending.Tests.Support;
+using SmsVending.Vending.Tests.Tariffs;
 
 namespace SmsVending.Vending.Tests.Purchases;
 
@@ -213,7 +213,7 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
 
         var second = (await App.BuyAsync(TestVending.Sms(Phone, meters[0], 300m))).Issued!.Receipt;
 
-        // The month's fixed charge was paid by the first; 28.7 units bought put the second in the second block (over 30).
+        // The first paid the month's fixed charge and used 28.7 of the first block's 30 units, so the second runs into the next block.
         Assert.Equal(0m, second.FixedCharge);
         var (paid, noDebt) = (new Money(30000, "KES"), new Money(0, "KES"));
         Assert.Equal(Pricing.Price(PricingTests.Domestic, paid, 28.7m, false, noDebt).Units, second.Units);

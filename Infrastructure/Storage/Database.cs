@@ -38,6 +38,10 @@ public abstract class Database : IDisposable
         postgres = provider == DatabaseProvider.Postgres ? NpgsqlDataSource.Create(connectionString) : null;
         sqliteWriter = new(() => new GroupCommit(OpenSqliteAsync));
         sqliteReaders = provider == DatabaseProvider.Sqlite ? new ReaderPool(OpenSqliteAsync) : null;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            SqliteThreadPool.Reserve();
+        }
     }
 
     /// <summary>Which database this is.</summary>

@@ -13,8 +13,9 @@ internal sealed class LoadDriver
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Task<CommandResult> run;
+    private readonly DistributedSystem system;
 
-    private LoadDriver(Task<CommandResult> run) => this.run = run;
+    private LoadDriver(Task<CommandResult> run, DistributedSystem system) => (this.run, this.system) = (run, system);
 
     /// <summary>Starts `load` with <paramref name="customers"/> new customers making <paramref name="purchases"/> purchases in all.</summary>
     /// <remarks>Replies may wait out a restart (a server's stop, its start, the services' reconnection and the redelivery after
@@ -25,19 +26,24 @@ internal sealed class LoadDriver
             "--phones-url", system.PhonesUrl, "--money-url", system.MoneyUrl, "--customers", $"{customers}", "--purchases", $"{purchases}",
             "--concurrency", $"{concurrency}", "--reply-timeout", "300", "--json",
             .. rate is { } r ? new[] { "--rate", r.ToString(System.Globalization.CultureInfo.InvariantCulture) } : []],
-        new Dictionary<string, string>(), TimeSpan.FromMinutes(15)));
+        new Dictionary<string, string>(), TimeSpan.FromMinutes(15)), system);
 
     public bool Finished => run.IsCompleted;
 
     /// <summary>For a failure message: how the run ended, when it has.</summary>
     public string Ending => run.IsCompletedSuccessfully ? $"--- the load driver ended early, {run.Result}" : "";
 
-    /// <summary>The report once the run ends; the run's whole output when it printed none.</summary>
+    /// <summary>The report once the run ends; when it printed none, the run's whole output and the services' errors.</summary>
     public async Task<(LoadReport Report, string Output)> ReportAsync()
     {
         var result = await run;
         var line = result.Output.Split('\n').LastOrDefault(l => l.StartsWith("{\"purchases\"", StringComparison.Ordinal));
-        Assert.True(line is not null, $"the load driver printed no report, {result}");
+        if (line is null)
+        {
+            // A driver that stops early (a refused payment in provisioning, say) says what it saw; why the system did it is in its logs.
+            Assert.Fail($"the load driver printed no report, {result}\n{await system.DiagnosticsAsync()}");
+        }
+
         return (JsonSerializer.Deserialize<LoadReport>(line, Json)!, result.Output);
     }
 

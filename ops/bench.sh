@@ -5,7 +5,8 @@
 #                                     20000 purchases, 128 phones at once, as fast as answers come. Any `load` option
 #                                     given replaces its default (see README, Load driver). With --json it also prints,
 #                                     to stderr, the Gateway process's CPU time a purchase over the purchase phase
-#                                     (user + system from /proc, sampled every 200 ms; provisioning left out).
+#                                     (user + system from /proc, sampled every 200 ms; provisioning and a --warmup
+#                                     left out).
 #   ops/bench.sh                      every micro-benchmark (BenchmarkDotNet), short runs (about a minute each)
 #   ops/bench.sh --filter '*Sts*'     any BenchmarkDotNet arguments replace the defaults
 set -euo pipefail
@@ -65,7 +66,9 @@ ended=$(date +%s%3N) ended_ticks=$(ticks)
 
 # With --json the report gives the purchases and how long they took, so the purchase phase's first sample is known.
 field() { grep -o "\"$1\":[0-9.]*" "$data/report" 2>/dev/null | head -n 1 | cut -d: -f2 || true; }
-purchases=$(field purchases) seconds=$(field durationSeconds)
+# A warm-up's purchases come before the measured window (durationSeconds), so they are not counted in it.
+purchases=$(field purchases) seconds=$(field durationSeconds) warmup=$(field warmupPurchases)
+[ -z "$purchases" ] || purchases=$((purchases - ${warmup:-0}))
 if [ -n "$purchases" ] && [ -n "$seconds" ] && [ -n "$ended_ticks" ]; then
   awk -v end="$ended" -v end_ticks="$ended_ticks" -v n="$purchases" -v seconds="$seconds" -v hz="$(getconf CLK_TCK)" '
     n > 0 && !found && $1 >= end - seconds * 1000 { found = 1; start_ticks = $2 }

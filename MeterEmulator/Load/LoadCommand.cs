@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace SmsVending.MeterEmulator.Load;
 
 /// <summary>`load --gateway URL --credentials FILE --customers N --purchases M [--rate R|max] [--concurrency C]
-/// [--duplicate-rate P] [--garbage-rate P] [--ir-share P] [--amount A] [--reply-timeout S] [--seed N] [--json]`.</summary>
+/// [--duplicate-rate P] [--garbage-rate P] [--ir-share P] [--amount A] [--reply-timeout S] [--warmup W] [--seed N] [--json]`.</summary>
 internal static class LoadCommand
 {
     public static Command Create()
@@ -23,12 +23,20 @@ internal static class LoadCommand
         var amount = new Option<decimal>("--amount") { Description = "What each purchase buys, in the wallet's currency", DefaultValueFactory = _ => 200m };
         amount.Validators.Add(r => { if (r.GetValueOrDefault<decimal>() <= 0) { r.AddError("--amount must be more than 0"); } });
         var timeout = Whole("--reply-timeout", "Seconds a phone waits for its answer", 1, 3600, defaultValue: 30);
+        var warmup = Whole("--warmup", "Purchases before the measured window: checked like the rest, left out of throughput and latency", 0, 10_000_000);
         var seed = new Option<int?>("--seed") { Description = "Seeds the choice of duplicates and garbage (default: random)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (no progress bars)" };
         var command = new Command("load", "Provision customers through a running Gateway, send purchase SMS, key every token into an emulated meter, report")
         {
-            customers, purchases, rate, concurrency, duplicates, garbage, infrared, amount, timeout, seed, json,
+            customers, purchases, rate, concurrency, duplicates, garbage, infrared, amount, timeout, warmup, seed, json,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(warmup) is > 0 and var w && r.GetValue(purchases) is var n && w >= n)
+            {
+                r.AddError($"--warmup must be fewer than --purchases ({n}), not {w}");
+            }
+        });
         world.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -41,7 +49,7 @@ internal static class LoadCommand
             {
                 PhonesUrl = phones, MoneyUrl = money, Rate = result.GetValue(rate), Concurrency = result.GetRequiredValue(concurrency),
                 DuplicateRate = result.GetValue(duplicates), GarbageRate = result.GetValue(garbage), IrShare = result.GetValue(infrared), Amount = result.GetRequiredValue(amount),
-                ReplyTimeout = TimeSpan.FromSeconds(result.GetRequiredValue(timeout)), Seed = result.GetValue(seed) ?? RandomNumberGenerator.GetInt32(int.MaxValue),
+                ReplyTimeout = TimeSpan.FromSeconds(result.GetRequiredValue(timeout)), Warmup = result.GetValue(warmup), Seed = result.GetValue(seed) ?? RandomNumberGenerator.GetInt32(int.MaxValue),
             };
             return await RunAsync(settings, result.GetValue(json), cancellationToken);
         });

@@ -10,8 +10,8 @@ namespace SmsVending.MeterEmulator.Load;
 /// <param name="Rejections">Answers without a token, and tokens a meter refused, by reason.</param>
 /// <param name="Duplicates">Tokens that reached a phone again after an earlier SMS carried them.</param>
 /// <param name="Errors">Webhook failures, answers that never came, double vends.</param>
-/// <param name="ThroughputPerSec">Purchases completed with an accepted token set per second of the purchase phase.</param>
-/// <param name="LatencyMs">From the purchase SMS posted to the Gateway to its answer handed to the phone network.</param>
+/// <param name="ThroughputPerSec">Purchases completed with an accepted token set per second of the purchase phase (after the warm-up).</param>
+/// <param name="LatencyMs">From the purchase SMS posted to the Gateway to its answer handed to the phone network (after the warm-up).</param>
 public sealed record LoadReport(
     int Purchases, int Replies, int TokensAccepted, IReadOnlyDictionary<string, int> Rejections, int Duplicates, int Errors, double ThroughputPerSec,
     LatencyMs LatencyMs)
@@ -45,7 +45,10 @@ public sealed record LoadReport(
     /// <summary>"Paid, your token will follow" notices (the KeyAuthority was busy); the SMS after each is the purchase's answer.</summary>
     public int PendingNotices { get; init; }
 
-    /// <summary>How long the purchase phase took.</summary>
+    /// <summary>The first purchases, outside the measured window (<see cref="LoadSettings.Warmup"/>); 0 measures them all.</summary>
+    public int WarmupPurchases { get; init; }
+
+    /// <summary>How long the purchase phase took, after the warm-up.</summary>
     public double DurationSeconds { get; init; }
 
     /// <summary>Whether every purchase ended with exactly one accepted token set.</summary>

@@ -7,7 +7,7 @@ namespace SmsVending.MeterEmulator.Load;
 /// itself from the confirmation, and the token SMS that follows is the receipt.</summary>
 public sealed partial class LoadRun
 {
-    private async Task InfraredPurchaseAsync(LoadCustomer customer, CancellationToken cancellationToken)
+    private async Task InfraredPurchaseAsync(LoadCustomer customer, bool afterWarmup, CancellationToken cancellationToken)
     {
         tally.PurchaseSent();
         tally.InfraredSent();
@@ -48,7 +48,7 @@ public sealed partial class LoadRun
         // Every entry is counted, so no short-circuit.
         if (result.Entries.Select(e => Counted(e.Result, "IR meter")).ToList().TrueForAll(taken => taken))
         {
-            tally.TokenSetAccepted();
+            tally.TokenSetAccepted(afterWarmup);
             tally.InfraredCredited();
         }
 

@@ -22,6 +22,7 @@ public sealed partial class LoadRun
     private readonly LoadTally tally = new();
     private readonly HashSet<string> tokensSeen = [];
     private int next = -1;
+    private long measuredFrom;
 
     private LoadRun(LoadSettings settings, PhoneNetworkHost network, IrPurchase infrared, TimeProvider time, ILoadObserver observer) =>
         (this.settings, this.network, this.infrared, this.time, this.observer) = (settings, network, infrared, time, observer);
@@ -42,12 +43,12 @@ public sealed partial class LoadRun
 
         var run = new LoadRun(settings, world.Network, new IrPurchase(http, time), time, observer);
         observer.Begin("purchases", settings.Purchases);
-        var started = time.GetTimestamp();
+        var started = run.measuredFrom = time.GetTimestamp();
         var idle = new ConcurrentQueue<LoadCustomer>(customers.Where(c => c.Remaining > 0));
         await Task.WhenAll(Enumerable.Range(0, settings.Phones).Select(worker => run.PhoneAsync(worker, idle, started, cancellationToken)));
-        var elapsed = time.GetElapsedTime(started);
+        var elapsed = time.GetElapsedTime(Interlocked.Read(ref run.measuredFrom));
         await run.SettleAsync(customers, cancellationToken);
-        return run.tally.Report(customers.Count, elapsed);
+        return run.tally.Report(customers.Count, elapsed, settings.Warmup);
     }
 
     /// <summary>One phone worker: buys as the customer who has waited longest, after waiting for the purchase's start time when
@@ -60,6 +61,12 @@ public sealed partial class LoadRun
         while (idle.TryDequeue(out var customer))
         {
             var purchase = Interlocked.Increment(ref next);
+            var afterWarmup = purchase >= settings.Warmup;
+            if (purchase == settings.Warmup && purchase > 0)
+            {
+                Interlocked.Exchange(ref measuredFrom, time.GetTimestamp()); // the measured window opens with the first purchase after the warm-up
+            }
+
             if (settings.Rate is { } rate && TimeSpan.FromSeconds(purchase / rate) - time.GetElapsedTime(started) is { Ticks: > 0 } wait)
             {
                 await Task.Delay(wait, time, cancellationToken);
@@ -72,11 +79,11 @@ public sealed partial class LoadRun
 
             if (random.NextDouble() < settings.IrShare)
             {
-                await InfraredPurchaseAsync(customer, cancellationToken);
+                await InfraredPurchaseAsync(customer, afterWarmup, cancellationToken);
             }
             else
             {
-                await PurchaseAsync(customer, random.NextDouble() < settings.DuplicateRate, cancellationToken);
+                await PurchaseAsync(customer, random.NextDouble() < settings.DuplicateRate, afterWarmup, cancellationToken);
             }
 
             if (--customer.Remaining > 0)
@@ -88,7 +95,7 @@ public sealed partial class LoadRun
         }
     }
 
-    private async Task PurchaseAsync(LoadCustomer customer, bool duplicate, CancellationToken cancellationToken)
+    private async Task PurchaseAsync(LoadCustomer customer, bool duplicate, bool afterWarmup, CancellationToken cancellationToken)
     {
         tally.PurchaseSent();
         var text = string.Create(CultureInfo.InvariantCulture, $"BUY {customer.MeterNumber} {settings.Amount}");
@@ -109,7 +116,7 @@ public sealed partial class LoadRun
             message = followUp;
         }
 
-        tally.Replied((message.AcceptedAt ?? message.ReceivedAt) - answer.SentAt);
+        tally.Replied((message.AcceptedAt ?? message.ReceivedAt) - answer.SentAt, afterWarmup);
         var tokens = TokenText.Find(message.Body);
         if (tokens.Count == 0)
         {
@@ -119,7 +126,7 @@ public sealed partial class LoadRun
 
         if (KeyIn(customer, tokens) == TokenSet.Accepted)
         {
-            tally.TokenSetAccepted();
+            tally.TokenSetAccepted(afterWarmup);
         }
     }
 

@@ -41,6 +41,11 @@ public sealed record LoadSettings(Uri Gateway, GatewayCredentials Credentials, i
     /// <summary>How many admin and M-Pesa calls provisioning makes at once.</summary>
     public int ProvisioningConcurrency { get; init; } = 16;
 
+    /// <summary>How many of the purchases come before the measured window: they are sent, answered, keyed in and checked like the
+    /// rest, but throughput and latency count only the purchases after them. A freshly started Gateway (and this driver) compiles its
+    /// hot paths during the first tens of seconds under load, so a run's figures describe the running system only after that.</summary>
+    public int Warmup { get; init; }
+
     /// <summary>Seeds the choice of duplicates and garbage, so that a run can be repeated.</summary>
     public int Seed { get; init; }
 

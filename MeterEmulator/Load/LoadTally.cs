@@ -4,14 +4,15 @@ using HdrHistogram;
 
 namespace SmsVending.MeterEmulator.Load;
 
-/// <summary>What a run has seen so far, counted from many phone workers at once; <see cref="Report"/> freezes it.</summary>
+/// <summary>What a run has seen so far, counted from many phone workers at once; <see cref="Report"/> freezes it. Latency and
+/// throughput count only the purchases after the warm-up; every other count covers them all.</summary>
 internal sealed partial class LoadTally
 {
     private const long MaxLatencyMicroseconds = 10L * 60 * 1_000_000;
 
     private readonly LongConcurrentHistogram latency = new(1, MaxLatencyMicroseconds, 3);
     private readonly ConcurrentDictionary<string, int> rejections = new(), errors = new();
-    private int purchases, replies, tokensAccepted, tokenSetsAccepted, duplicates, duplicateWebhooks, garbageSent, garbageAnswered, extraMessages, pendingNotices, extraTokenSets, infraredSent, infraredCredited;
+    private int purchases, replies, tokensAccepted, tokenSetsAccepted, measuredTokenSets, duplicates, duplicateWebhooks, garbageSent, garbageAnswered, extraMessages, pendingNotices, extraTokenSets, infraredSent, infraredCredited;
 
     public void PurchaseSent() => Interlocked.Increment(ref purchases);
 
@@ -29,15 +30,25 @@ internal sealed partial class LoadTally
     public void Confirmed() => Interlocked.Increment(ref replies);
 
     /// <summary>A purchase's answer arrived after <paramref name="latency"/> (SMS into the Gateway → SMS out of it).</summary>
-    public void Replied(TimeSpan latency)
+    public void Replied(TimeSpan latency, bool afterWarmup = true)
     {
         Interlocked.Increment(ref replies);
-        this.latency.RecordValue(Math.Clamp((long)latency.TotalMicroseconds, 1, MaxLatencyMicroseconds));
+        if (afterWarmup)
+        {
+            this.latency.RecordValue(Math.Clamp((long)latency.TotalMicroseconds, 1, MaxLatencyMicroseconds));
+        }
     }
 
     public void TokenAccepted() => Interlocked.Increment(ref tokensAccepted);
 
-    public void TokenSetAccepted() => Interlocked.Increment(ref tokenSetsAccepted);
+    public void TokenSetAccepted(bool afterWarmup = true)
+    {
+        Interlocked.Increment(ref tokenSetsAccepted);
+        if (afterWarmup)
+        {
+            Interlocked.Increment(ref measuredTokenSets);
+        }
+    }
 
     /// <summary>A token that an earlier SMS carried already.</summary>
     public void Duplicate() => Interlocked.Increment(ref duplicates);
@@ -62,18 +73,20 @@ internal sealed partial class LoadTally
     /// <summary>Something went wrong on the way (the reasons are the driver's own words, kept as they are).</summary>
     public void Error(string reason) => errors.AddOrUpdate(reason, 1, (_, n) => n + 1);
 
-    public LoadReport Report(int customers, TimeSpan elapsed)
+    /// <summary>The report; <paramref name="elapsed"/> is the measured window, from the first purchase after the
+    /// <paramref name="warmup"/> to the last answer.</summary>
+    public LoadReport Report(int customers, TimeSpan elapsed, int warmup = 0)
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-9);
         double Ms(long microseconds) => Math.Round(microseconds / 1000.0, 2);
         var latencyMs = latency.TotalCount == 0
             ? new LatencyMs(0, 0, 0, 0)
             : new LatencyMs(Ms(latency.GetValueAtPercentile(50)), Ms(latency.GetValueAtPercentile(95)), Ms(latency.GetValueAtPercentile(99)), Ms(latency.GetMaxValue()));
-        return new LoadReport(purchases, replies, tokensAccepted, Sorted(rejections), duplicates, errors.Values.Sum(), Math.Round(tokenSetsAccepted / seconds, 1), latencyMs)
+        return new LoadReport(purchases, replies, tokensAccepted, Sorted(rejections), duplicates, errors.Values.Sum(), Math.Round(measuredTokenSets / seconds, 1), latencyMs)
         {
             Customers = customers, TokenSetsAccepted = tokenSetsAccepted, ExtraTokenSets = extraTokenSets, ErrorReasons = Sorted(errors),
             DuplicateWebhooks = duplicateWebhooks, Infrared = new InfraredCount(infraredSent, infraredCredited), Garbage = new GarbageCount(garbageSent, garbageAnswered), ExtraMessages = extraMessages,
-            PendingNotices = pendingNotices,
+            PendingNotices = pendingNotices, WarmupPurchases = warmup,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
         };
     }

@@ -30,6 +30,23 @@ public sealed class LoadTests : GatewayTest
     }
 
     [Fact]
+    public async Task RunAsync_WithAWarmup_ChecksEveryPurchaseAndTimesOnlyThoseAfterIt()
+    {
+        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
+        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 3, Purchases: 24)
+        {
+            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 3, Warmup = 18,
+        };
+
+        var report = await LoadRun.RunAsync(settings);
+
+        Assert.True(report.ExitCode == 0, report.ToJson());
+        Assert.Equal((24, 24, 24, 18), (report.Purchases, report.Replies, report.TokenSetsAccepted, report.WarmupPurchases));
+        // The window holds the 6 purchases after the warm-up, not all 24 (the throughput and duration are both rounded).
+        Assert.InRange(report.ThroughputPerSec * report.DurationSeconds, 5.5, 6.5);
+    }
+
+    [Fact]
     public async Task RunAsync_HalfOverInfrared_EveryPurchaseVendsOnceAndEachReceiptCarriesTheCreditedTokens()
     {
         await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });

@@ -17,6 +17,8 @@ public class LoadCommandTests
     [InlineData("--customers 10 --purchases 10 --ir-share 2", "--ir-share is a share from 0 to 1, not 2")]
     [InlineData("--customers 10 --purchases 10 --concurrency 0", "--concurrency must be from 1 to 100000, not 0")]
     [InlineData("--customers 10 --purchases 10 --amount 0", "--amount must be more than 0")]
+    [InlineData("--customers 10 --purchases 10 --warmup 10", "--warmup must be fewer than --purchases (10), not 10")]
+    [InlineData("--customers 10 --purchases 10 --warmup -1", "--warmup must be from 0 to 10000000, not -1")]
     public void Parse_BadOption_SaysWhatIsWrong(string options, string error)
     {
         var result = new RootCommand { LoadCommand.Create() }.Parse([.. Required, .. options.Split(' ')]);
@@ -28,6 +30,7 @@ public class LoadCommandTests
     [InlineData("--rate max")]
     [InlineData("--rate 1500")]
     [InlineData("--duplicate-rate 0.05 --garbage-rate 1 --concurrency 256 --json")]
+    [InlineData("--warmup 99")]
     public void Parse_GoodOptions_HasNoErrors(string options)
     {
         var result = new RootCommand { LoadCommand.Create() }.Parse([.. Required, "--customers", "10", "--purchases", "100", .. options.Split(' ')]);

@@ -31,6 +31,27 @@ public class LoadReportTests
     }
 
     [Fact]
+    public void Report_AfterAWarmup_MeasuresOnlyThePurchasesAfterIt()
+    {
+        var tally = new LoadTally();
+        foreach (var (latency, afterWarmup) in new[] { (900, false), (800, false), (10, true), (20, true) })
+        {
+            tally.PurchaseSent();
+            tally.Replied(TimeSpan.FromMilliseconds(latency), afterWarmup);
+            tally.TokenAccepted();
+            tally.TokenSetAccepted(afterWarmup);
+        }
+
+        var report = tally.Report(4, TimeSpan.FromSeconds(4), warmup: 2);
+
+        // Everything is counted and checked; the two slow warm-up answers are in neither the latency nor the throughput.
+        Assert.Equal((4, 4, 4, 0), (report.Purchases, report.Replies, report.TokenSetsAccepted, report.ExitCode));
+        Assert.Equal(0.5, report.ThroughputPerSec); // 2 purchases in the 4 s window
+        Assert.InRange(report.LatencyMs.Max, 19.9, 20.1);
+        Assert.Equal(2, JsonDocument.Parse(report.ToJson()).RootElement.GetProperty("warmupPurchases").GetInt32());
+    }
+
+    [Fact]
     public void ExitCode_EveryPurchaseVendedOnce_IsZero()
     {
         var tally = Vended(2);

@@ -35,6 +35,10 @@ public sealed partial class LoadRun
     internal static async Task<LoadReport> RunAsync(LoadSettings settings, TimeProvider time, ILoadObserver? observer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Warmup < 0 || settings.Warmup >= settings.Purchases)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.Warmup, "the warm-up must leave purchases to measure");
+        }
         observer ??= SilentObserver.Instance;
         await using var world = await OutsideWorld.StartAsync(settings.Gateway, settings.Credentials, settings.PhonesUrl, settings.MoneyUrl, time,
             deliveryWorkers: Math.Max(64, settings.Phones * 2), cancellationToken);

@@ -22,6 +22,11 @@ internal static class LoadTable
         Row("repeated webhooks", report.DuplicateWebhooks);
         Row("infrared purchases / credited", $"{report.Infrared.Sent} / {report.Infrared.Credited}");
         Row("garbage sent / answered", $"{report.Garbage.Sent} / {report.Garbage.Answered}");
+        if (report.WarmupPurchases > 0)
+        {
+            Row("warm-up purchases (not in the figures below)", report.WarmupPurchases);
+        }
+
         Row("duration (s)", report.DurationSeconds);
         Row("throughput (purchases/s)", report.ThroughputPerSec);
         Row("latency p50 / p95 / p99 / max (ms)", $"{report.LatencyMs.P50} / {report.LatencyMs.P95} / {report.LatencyMs.P99} / {report.LatencyMs.Max}");

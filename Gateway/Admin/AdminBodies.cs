@@ -4,18 +4,20 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.Net.Http.Headers;
+using SmsVending.Gateway.Http;
 
 namespace SmsVending.Gateway.Admin;
 
-/// <summary>The admin API's JSON: web defaults, enums as camel-case names (numbers accepted), required fields enforced.</summary>
+/// <summary>The admin API's JSON: web defaults, enums as camel-case names (numbers accepted), required fields enforced; read-only
+/// from the start (<see cref="FrozenJson"/>).</summary>
 internal static class AdminJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = FrozenJson.Freeze(new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
-    };
+    });
 }
 
 /// <summary>A JSON request body, read by the route itself so that a malformed one gets a 400 saying what is wrong (and is audited).</summary>

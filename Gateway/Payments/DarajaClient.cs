@@ -6,6 +6,7 @@ using System.Text.Json;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SmsVending.Gateway.Http;
 
 namespace SmsVending.Gateway.Payments;
 
@@ -17,8 +18,8 @@ internal sealed class DarajaClient(IHttpClientFactory factory, MpesaOptions opti
 {
     public const string HttpClientName = "daraja";
 
-    /// <summary>Property names exactly as Daraja spells them.</summary>
-    public static readonly JsonSerializerOptions Exact = new() { PropertyNamingPolicy = null };
+    /// <summary>Property names exactly as Daraja spells them; read-only from the start (<see cref="FrozenJson"/>).</summary>
+    public static readonly JsonSerializerOptions Exact = FrozenJson.Freeze(new() { PropertyNamingPolicy = null });
 
     private readonly SemaphoreSlim tokenLock = new(1, 1);
     private readonly ResiliencePipeline<HttpResponseMessage> tokenCalls = Pipeline(options.RequestTimeout, outcome =>

@@ -10,11 +10,8 @@ public sealed class LoadTests : GatewayTest
     [Fact]
     public async Task RunAsync_SmallRunWithDuplicatesAndGarbage_EveryPurchaseVendsOnce()
     {
-        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
-        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 4, Purchases: 30)
-        {
-            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 3, DuplicateRate = 0.5, GarbageRate = 0.5, Seed = 7,
-        };
+        await using var world = await StartWithoutRateLimitAsync();
+        var settings = Settings(world, customers: 4, purchases: 30) with { Concurrency = 3, DuplicateRate = 0.5, GarbageRate = 0.5, Seed = 7 };
 
         var report = await LoadRun.RunAsync(settings);
 
@@ -32,11 +29,8 @@ public sealed class LoadTests : GatewayTest
     [Fact]
     public async Task RunAsync_WithAWarmup_ChecksEveryPurchaseAndTimesOnlyThoseAfterIt()
     {
-        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
-        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 3, Purchases: 24)
-        {
-            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 3, Warmup = 18,
-        };
+        await using var world = await StartWithoutRateLimitAsync();
+        var settings = Settings(world, customers: 3, purchases: 24) with { Concurrency = 3, Warmup = 18 };
 
         var report = await LoadRun.RunAsync(settings);
 
@@ -49,11 +43,8 @@ public sealed class LoadTests : GatewayTest
     [Fact]
     public async Task RunAsync_HalfOverInfrared_EveryPurchaseVendsOnceAndEachReceiptCarriesTheCreditedTokens()
     {
-        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
-        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 3, Purchases: 12)
-        {
-            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 3, IrShare = 0.5, Seed = 11,
-        };
+        await using var world = await StartWithoutRateLimitAsync();
+        var settings = Settings(world, customers: 3, purchases: 12) with { Concurrency = 3, IrShare = 0.5, Seed = 11 };
 
         var report = await LoadRun.RunAsync(settings);
 
@@ -67,11 +58,8 @@ public sealed class LoadTests : GatewayTest
     [Fact]
     public async Task RunAsync_WithARate_StartsNoPurchaseBeforeItsTurn()
     {
-        await using var world = await WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
-        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 2, Purchases: 10)
-        {
-            PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl, Concurrency = 2, Rate = 20,
-        };
+        await using var world = await StartWithoutRateLimitAsync();
+        var settings = Settings(world, customers: 2, purchases: 10) with { Concurrency = 2, Rate = 20 };
 
         var report = await LoadRun.RunAsync(settings);
 
@@ -85,7 +73,7 @@ public sealed class LoadTests : GatewayTest
     {
         // The Gateway's default limit lets a phone send 10 messages a minute; one customer buying 12 times goes over it.
         await using var world = await WorldGateway.StartAsync(Data);
-        var settings = new LoadSettings(world.Url, world.Credentials, Customers: 1, Purchases: 12) { PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl };
+        var settings = Settings(world, customers: 1, purchases: 12);
 
         var report = await LoadRun.RunAsync(settings);
 
@@ -94,4 +82,12 @@ public sealed class LoadTests : GatewayTest
         Assert.Equal(2, report.Errors);
         Assert.Equal(2, report.ErrorReasons["the SMS webhook answered 429"]);
     }
+
+    /// <summary>The embedded Gateway with the outside world, its per-phone limit lifted so the phones can buy as fast as they like.</summary>
+    private Task<WorldGateway> StartWithoutRateLimitAsync() =>
+        WorldGateway.StartAsync(Data, new Dictionary<string, string?> { ["Gateway:RateLimitPerPhone"] = "1000" });
+
+    /// <summary>A run against <paramref name="world"/>'s Gateway, phone network and M-Pesa.</summary>
+    private static LoadSettings Settings(WorldGateway world, int customers, int purchases) =>
+        new(world.Url, world.Credentials, customers, purchases) { PhonesUrl = world.PhonesUrl, MoneyUrl = world.MoneyUrl };
 }

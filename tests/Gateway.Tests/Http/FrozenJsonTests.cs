@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Text.Json;
 using SmsVending.Gateway.Admin;
 using SmsVending.Gateway.Http;
@@ -19,12 +21,24 @@ public sealed class FrozenJsonTests
         Assert.Throws<InvalidOperationException>(() => options.TypeInfoResolver = null); // what a racing request met
     }
 
-    [Fact]
-    public void TheGatewaysOwnOptions_AreFrozen()
+    [Theory]
+    [InlineData(typeof(DarajaClient), nameof(DarajaClient.Exact))]
+    [InlineData(typeof(AdminJson), nameof(AdminJson.Options))]
+    public void TheGatewaysOwnOptions_AreReadOnlyBeforeAnyUse(Type owner, string field)
     {
-        // Any serialization makes options read-only too, so after other tests in the process this holds either way; run alone (a
-        // fresh process, as a freshly started Gateway) it fails for options built without FrozenJson.
-        Assert.True(DarajaClient.Exact.IsReadOnly);
-        Assert.True(AdminJson.Options.IsReadOnly);
+        // Any serialization makes options read-only too, and other tests in this process have used these: the Gateway's assembly
+        // is loaded afresh, as a freshly started Gateway has it, so the options are seen as built and before any request.
+        var fresh = new AssemblyLoadContext("fresh Gateway", isCollectible: true);
+        try
+        {
+            var options = (JsonSerializerOptions)fresh.LoadFromAssemblyPath(owner.Assembly.Location).GetType(owner.FullName!, throwOnError: true)!
+                .GetField(field, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+            Assert.True(options.IsReadOnly);
+        }
+        finally
+        {
+            fresh.Unload();
+        }
     }
 }

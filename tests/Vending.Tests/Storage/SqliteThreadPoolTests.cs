@@ -18,7 +18,7 @@ public sealed class SqliteThreadPoolTests
             Assert.True(workers >= SqliteThreadPool.MinimumWorkers, $"the pool keeps {workers} workers ready");
         }
 
-        ThreadPool.GetMinThreads(out _, out var completionPorts);
+        ThreadPool.GetMinThreads(out var before, out var completionPorts);
         Assert.True(ThreadPool.SetMinThreads(40, completionPorts));
         try
         {
@@ -30,7 +30,7 @@ public sealed class SqliteThreadPoolTests
         }
         finally
         {
-            ThreadPool.SetMinThreads(SqliteThreadPool.MinimumWorkers, completionPorts);
+            ThreadPool.SetMinThreads(before, completionPorts);
         }
     }
 }

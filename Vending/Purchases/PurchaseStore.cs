@@ -110,9 +110,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         return await WriteAsync<Money?>(purchase, async connection =>
         {
             CommandDefinition Command(string sql, object parameters) => new(sql, parameters, null, cancellationToken: cancellationToken);
-            // Locks, always meter then customer: two purchases cannot both spend one balance or one month's block.
-            await connection.ExecuteAsync(Command("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber }));
-            await connection.ExecuteAsync(Command("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId }));
+            await LockAsync(connection, meterNumber, customerId, cancellationToken);
             var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command(UsageSql, new { meterNumber, month }));
             var currency = purchase.Currency;
             var debt = await Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
@@ -124,13 +122,11 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 return balance;
             }
 
-            foreach (var (part, account, amount) in new[]
+            var amounts = new[] { receipt.FixedCharge, receipt.DebtRecovery, receipt.Energy, receipt.Vat };
+            foreach (var (part, amount) in Parts.Zip(amounts).Where(p => p.Second.Minor > 0))
             {
-                ("fixed", LedgerAccounts.FixedCharges, receipt.FixedCharge), ("debt", LedgerAccounts.Debt(meterNumber), receipt.DebtRecovery),
-                ("energy", LedgerAccounts.Energy, receipt.Energy), ("vat", LedgerAccounts.Vat, receipt.Vat),
-            }.Where(p => p.Item3.Minor > 0))
-            {
-                await Ledger.Ledger.PostAsync(connection, null, $"purchase:{purchase.Id}:{part}", wallet, account, amount, now, purchase.Id, cancellationToken);
+                await Ledger.Ledger.PostAsync(connection, null, PostingId(purchase, part.Name), wallet, part.Account(meterNumber), amount, now, purchase.Id,
+                    cancellationToken);
             }
 
             var updated = await connection.ExecuteAsync(Command("""
@@ -182,9 +178,16 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         var now = clock.GetUtcNow();
         await database.WriteAsync(async connection =>
         {
+            await LockAsync(connection, purchase.MeterNumber!, purchase.CustomerId!, cancellationToken);
+            // The purchase's postings by their ids, on the ledger's unique key (a search by reference read the whole ledger).
+            var ids = new DynamicParameters();
+            for (var i = 0; i < Parts.Length; i++)
+            {
+                ids.Add("p" + i, PostingId(purchase, Parts[i].Name));
+            }
+
             var entries = await connection.QueryAsync<(string PostingId, string Account, long Minor)>(new CommandDefinition(
-                "SELECT posting_id, account, amount_minor FROM vd_ledger WHERE reference = @Id AND amount_minor > 0 AND posting_id LIKE 'purchase:%'",
-                new { purchase.Id }, null, cancellationToken: cancellationToken));
+                RefundedEntriesSql, ids, null, cancellationToken: cancellationToken));
             foreach (var entry in entries.ToList())
             {
                 await Ledger.Ledger.PostAsync(connection, null, $"refund:{entry.PostingId}", entry.Account, LedgerAccounts.Wallet(purchase.CustomerId!),
@@ -200,6 +203,30 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
             }, null, cancellationToken: cancellationToken));
             (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, nameof(PurchaseRejection.TokenRefused), detail);
         }, cancellationToken);
+    }
+
+    /// <summary>What a purchase pays, each part a posting from the wallet to its account, in this order.</summary>
+    private static readonly (string Name, Func<string, string> Account)[] Parts =
+    [
+        ("fixed", _ => LedgerAccounts.FixedCharges), ("debt", LedgerAccounts.Debt), ("energy", _ => LedgerAccounts.Energy), ("vat", _ => LedgerAccounts.Vat),
+    ];
+
+    /// <summary>A purchase's entries credited to the accounts it paid, one parameter per part (<c>@p0</c>…): Dapper hands a list to
+    /// Npgsql as one array, which <c>IN</c> does not take.</summary>
+    internal static readonly string RefundedEntriesSql =
+        $"SELECT posting_id, account, amount_minor FROM vd_ledger WHERE posting_id IN ({string.Join(", ", Parts.Select((_, i) => "@p" + i))}) AND amount_minor > 0";
+
+    private static string PostingId(PurchaseRow purchase, string part) => $"purchase:{purchase.Id}:{part}";
+
+    /// <summary>Locks the meter's and the customer's rows, always meter then customer, for a write that reads or changes their money:
+    /// two purchases cannot both spend one balance or one month's block, and on PostgreSQL a payment and a refund take the wallet's
+    /// and the debt's running balances behind these locks, never in opposite orders.</summary>
+    private static async Task LockAsync(DbConnection connection, string meterNumber, string customerId, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber },
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>A customer's wallet balance.</summary>

@@ -1,14 +1,15 @@
+using Dapper;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Vending.Ledger;
 using SmsVending.Vending.Meters;
+using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tariffs;
 using SmsVending.Vending.Tests.Support;
 
 namespace SmsVending.Vending.Tests.Ledger;
 
-public sealed class LedgerTests : VendingTest
+public abstract class LedgerTests(DatabaseProvider provider) : VendingTest(provider)
 {
-
     [Fact]
     public async Task RandomTopUpsPurchasesAndDebts_KeepTheBooksBalancedAndWalletsExact()
     {
@@ -43,4 +44,91 @@ public sealed class LedgerTests : VendingTest
         Assert.Equal(expected[0], (await App.WalletAsync(customers[0].Customer.Id)).Amount);
         Assert.Equal(expected[1], (await App.WalletAsync(customers[1].Customer.Id)).Amount);
     }
+
+    [Fact]
+    public async Task Reconciliation_FindsARunningBalanceThatIsNotItsEntriesSum()
+    {
+        var (customer, _) = await App.SeedAsync();
+        await App.TopUpAsync(customer.Phone, 500m);
+        await App.BuyAsync(TestVending.Sms(customer.Phone, null, 200m));
+        Assert.True((await App.Get<Reconciliation>().CheckAsync()).Balanced);
+
+        await using (var connection = await App.Get<VendingDatabase>().OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE vd_balances SET amount_minor = amount_minor + 1 WHERE account = @a", new { a = LedgerAccounts.Wallet(customer.Id) });
+            // Entries with no running balance at all: a posting written past the ledger.
+            await connection.ExecuteAsync("""
+                INSERT INTO vd_ledger (posting_id, account, amount_minor, currency, at, reference)
+                VALUES ('stray', 'wallet:stray', 700, 'KES', 0, 'stray'), ('stray', 'clearing:mobile-money', -700, 'KES', 0, 'stray')
+                """);
+        }
+
+        var check = await App.Get<Reconciliation>().CheckAsync();
+        Assert.False(check.Balanced);
+        var wallet = (await App.WalletAsync(customer.Id)).Minor;
+        Assert.Equal(
+        [
+            $"wallet:{customer.Id}'s running balance is {wallet} KES minor units but its entries sum to {wallet - 1}",
+            "wallet:stray's running balance is 0 KES minor units but its entries sum to 700",
+        ], check.Findings.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reconciliation_FindsAnOverdrawnWallet()
+    {
+        var (customer, _) = await App.SeedAsync();
+        await App.TopUpAsync(customer.Phone, 5m);
+        await using (var connection = await App.Get<VendingDatabase>().OpenAsync())
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO vd_ledger (posting_id, account, amount_minor, currency, at, reference)
+                VALUES ('theft', @wallet, -900, 'KES', 0, 'theft'), ('theft', 'revenue:energy', 900, 'KES', 0, 'theft');
+                UPDATE vd_balances SET amount_minor = amount_minor - 900 WHERE account = @wallet
+                """, new { wallet = LedgerAccounts.Wallet(customer.Id) });
+        }
+
+        var check = await App.Get<Reconciliation>().CheckAsync();
+        Assert.Equal([$"wallet:{customer.Id} is overdrawn by 400 minor units"], check.Findings);
+    }
+
+    [Fact]
+    public async Task Upgrade_StartsEachRunningBalanceAtTheSumOfItsEntries()
+    {
+        var (customer, meters) = await App.SeedAsync();
+        await App.Get<MeterRegistry>().AddDebtAsync(meters[0], Money.Of(300m, "KES"), "arrears-2025");
+        await App.TopUpAsync(customer.Phone, 900m);
+        await App.BuyAsync(TestVending.Sms(customer.Phone, null, 250m));
+        var wallet = await App.WalletAsync(customer.Id);
+        await using (var connection = await App.Get<VendingDatabase>().OpenAsync())
+        {
+            // The database as it was before migration 0005: entries, no running balances.
+            await connection.ExecuteAsync("""
+                DROP TABLE vd_balances;
+                CREATE INDEX ix_vd_ledger_balance ON vd_ledger (account, currency, seq, amount_minor);
+                DELETE FROM schemaversions WHERE scriptname LIKE '%.0005_RunningBalances.sql'
+                """);
+        }
+
+        App = await App.RestartAsync();
+
+        Assert.Equal(wallet, await App.WalletAsync(customer.Id));
+        await using var upgraded = await App.Get<VendingDatabase>().OpenAsync();
+        var debt = await upgraded.ExecuteScalarAsync<long>("SELECT amount_minor FROM vd_balances WHERE account = @a", new { a = LedgerAccounts.Debt(meters[0]) });
+        Assert.InRange(debt, -29_999, -1); // the arrears less what the purchase recovered
+        var check = await App.Get<Reconciliation>().CheckAsync();
+        Assert.True(check.Balanced, string.Join("; ", check.Findings));
+    }
+
+    [Fact]
+    public async Task Balance_OfAHouseAccount_IsRefused()
+    {
+        await using var connection = await App.Get<VendingDatabase>().OpenAsync();
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Vending.Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Energy, "KES", default));
+        Assert.StartsWith("revenue:energy keeps no running balance", refused.Message, StringComparison.Ordinal);
+    }
 }
+
+public sealed class SqliteLedgerTests() : LedgerTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLedgerTests() : LedgerTests(DatabaseProvider.Postgres);

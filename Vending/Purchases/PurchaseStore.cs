@@ -122,11 +122,10 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 return balance;
             }
 
-            var amounts = new[] { receipt.FixedCharge, receipt.DebtRecovery, receipt.Energy, receipt.Vat };
-            foreach (var (part, amount) in Parts.Zip(amounts).Where(p => p.Second.Minor > 0))
+            foreach (var part in Parts.Where(part => part.Amount(receipt).Minor > 0))
             {
-                await Ledger.Ledger.PostAsync(connection, null, PostingId(purchase, part.Name), wallet, part.Account(meterNumber), amount, now, purchase.Id,
-                    cancellationToken);
+                await Ledger.Ledger.PostAsync(connection, null, PostingId(purchase, part.Name), wallet, part.Account(meterNumber), part.Amount(receipt), now,
+                    purchase.Id, cancellationToken);
             }
 
             var updated = await connection.ExecuteAsync(Command("""
@@ -205,10 +204,11 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         }, cancellationToken);
     }
 
-    /// <summary>What a purchase pays, each part a posting from the wallet to its account, in this order.</summary>
-    private static readonly (string Name, Func<string, string> Account)[] Parts =
+    /// <summary>What a purchase pays, each part of its receipt a posting from the wallet to its account (by meter number), in this order.</summary>
+    private static readonly (string Name, Func<string, string> Account, Func<Receipt, Money> Amount)[] Parts =
     [
-        ("fixed", _ => LedgerAccounts.FixedCharges), ("debt", LedgerAccounts.Debt), ("energy", _ => LedgerAccounts.Energy), ("vat", _ => LedgerAccounts.Vat),
+        ("fixed", _ => LedgerAccounts.FixedCharges, r => r.FixedCharge), ("debt", LedgerAccounts.Debt, r => r.DebtRecovery),
+        ("energy", _ => LedgerAccounts.Energy, r => r.Energy), ("vat", _ => LedgerAccounts.Vat, r => r.Vat),
     ];
 
     /// <summary>A purchase's entries credited to the accounts it paid, one parameter per part (<c>@p0</c>…): Dapper hands a list to

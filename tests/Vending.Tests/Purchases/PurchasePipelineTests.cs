@@ -205,6 +205,26 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
     }
 
     [Fact]
+    public async Task Buy_TokenRefusedForAMeterInDebt_GivesBackTheRecoveryToo()
+    {
+        var (customer, _) = await App.SeedAsync();
+        await App.TopUpAsync(Phone, 1000m);
+        var orphan = await AddMeterWithoutKeyAsync(customer.Id);
+        await App.Get<MeterRegistry>().AddDebtAsync(orphan, Money.Of(300m, "KES"), "arrears-2025");
+
+        var outcome = await App.BuyAsync(TestVending.Sms(Phone, orphan, 500m));
+
+        Assert.Equal(PurchaseRejection.TokenRefused, outcome.Rejected!.Reason);
+        Assert.Equal(1000m, (await App.WalletAsync(customer.Id)).Amount);
+        await using var connection = await App.Get<VendingDatabase>().OpenAsync();
+        Assert.Equal(2, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM vd_ledger WHERE posting_id LIKE 'refund:purchase:%:debt'")); // the purchase recovered debt, and it was refunded
+        Assert.Equal(-30000L, await connection.ExecuteScalarAsync<long>("SELECT amount_minor FROM vd_balances WHERE account = @a",
+            new { a = LedgerAccounts.Debt(orphan) }));
+        await AssertBooksBalanceAsync();
+    }
+
+    [Fact]
     public async Task Buy_SecondThisMonth_CountsTheFirstsUnitsAndFixedCharge()
     {
         var (_, meters) = await App.SeedAsync();

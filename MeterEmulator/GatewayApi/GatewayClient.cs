@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,12 +13,16 @@ internal sealed class GatewayClient(HttpClient http, GatewayCredentials credenti
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>POST /admin/meters: an STS meter on the demo's supply group, tariff index and tariff, with a registration code.</summary>
-    public Task AddMeterAsync(string meter, string registrationCode, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "/admin/meters", credentials.AdminApiKey, new
+    /// <summary>POST /admin/meters: an STS meter on the demo's supply group, tariff index and tariff, with a registration code.
+    /// True when the meter is new (201); false when it was there already (200: the Gateway answers a repeated add with the meter).</summary>
+    public async Task<bool> AddMeterAsync(string meter, string registrationCode, CancellationToken cancellationToken)
+    {
+        var (status, _) = await SendForStatusAsync(HttpMethod.Post, "/admin/meters", credentials.AdminApiKey, new
         {
             meterNumber = meter, utility = "electricity", profile = "sts", tariffId = "DOMESTIC", supplyGroupCode = 600001, tariffIndex = 1, registrationCode,
         }, cancellationToken);
+        return status == HttpStatusCode.Created;
+    }
 
     /// <summary>POST /admin/customers/import: the customer CSV (phone, name, language, pin, meter, role), every row or none.</summary>
     public async Task ImportCustomersAsync(string csv, CancellationToken cancellationToken)
@@ -67,18 +72,22 @@ internal sealed class GatewayClient(HttpClient http, GatewayCredentials credenti
         return await ExpectSuccessAsync(response, "POST /ussd", cancellationToken);
     }
 
-    private async Task<string> SendAsync(HttpMethod method, string path, string apiKey, object? body, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(HttpMethod method, string path, string apiKey, object? body, CancellationToken cancellationToken) =>
+        (await SendForStatusAsync(method, path, apiKey, body, cancellationToken)).Text;
+
+    private async Task<(HttpStatusCode Status, string Text)> SendForStatusAsync(HttpMethod method, string path, string apiKey, object? body,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Add("X-Api-Key", apiKey);
         using var response = await http.SendAsync(request, cancellationToken);
-        return await ExpectSuccessAsync(response, $"{method} {path.Split('?')[0]}", cancellationToken);
+        return (response.StatusCode, await ExpectSuccessAsync(response, $"{method} {path.Split('?')[0]}", cancellationToken));
     }
 
     private static async Task<string> ExpectSuccessAsync(HttpResponseMessage response, string route, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return response.IsSuccessStatusCode ? text : throw new GatewayRefusedException($"{route} answered {(int)response.StatusCode}: {text}");
+        return response.IsSuccessStatusCode ? text : throw new GatewayRefusedException($"{route} answered {(int)response.StatusCode}: {text}", response.StatusCode);
     }
 
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new GatewayRefusedException($"the Gateway answered no data: {json}");

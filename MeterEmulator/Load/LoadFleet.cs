@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.MeterEmulator.GatewayApi;
 using SmsVending.MeterEmulator.Ir;
 using SmsVending.MeterEmulator.Meters;
@@ -22,42 +22,56 @@ internal sealed class LoadFleet(LoadSettings settings, HttpClient http, GatewayC
 
     public async Task<IReadOnlyList<LoadCustomer>> ProvisionAsync(CancellationToken cancellationToken)
     {
-        // A random run prefix keeps phones and meters apart from earlier runs against the same data.
-        var run = RandomNumberGenerator.GetInt32(1000).ToString("D3", CultureInfo.InvariantCulture);
+        // A run prefix keeps phones and meters apart from earlier runs against the same data.
+        var run = settings.RunPrefix ?? LoadNumbers.Draw();
         // Each customer makes an even share of the purchases (the first ones one more), and its wallet is funded for exactly that.
         var customers = Enumerable.Range(0, settings.Customers)
-            .Select(i => new LoadCustomer($"+2547{run}{i:D5}", MeterNumber.Create($"04{run}{i:D5}").Digits)
+            .Select(i => new LoadCustomer(i, run)
             {
                 Remaining = settings.Purchases / settings.Customers + (i < settings.Purchases % settings.Customers ? 1 : 0),
             })
             .ToList();
-        await EachAsync("meters", customers, AddMeterAsync, cancellationToken);
-        await ImportCustomersAsync(customers, cancellationToken);
+        await EachAsync("meters", customers, (customer, token) => AddMeterAsync(customer, run, token), cancellationToken);
+        await ImportCustomersAsync(customers, run, cancellationToken);
         await FundAsync(customers, cancellationToken);
         return customers;
     }
 
-    private async Task AddMeterAsync(LoadCustomer customer, CancellationToken cancellationToken)
+    private async Task AddMeterAsync(LoadCustomer customer, int run, CancellationToken cancellationToken)
     {
         var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        await gateway.AddMeterAsync(customer.MeterNumber, code, cancellationToken);
+        await LoadNumbers.OnFreeNumbersAsync(run, async prefix =>
+        {
+            customer.MeterNumber = LoadNumbers.Meter(prefix, customer.Index);
+            if (!await gateway.AddMeterAsync(customer.MeterNumber, code, cancellationToken))
+            {
+                // The Gateway answers a repeated add with the meter it has, which an earlier run's customer owns.
+                throw new GatewayRefusedException($"POST /admin/meters: meter {customer.MeterNumber} is registered already", HttpStatusCode.Conflict);
+            }
+        });
         var key = await gateway.DecoderKeyAsync(customer.MeterNumber, cancellationToken);
         var meter = MeterFactory.Build(key);
         customer.Meter = settings.IrShare > 0 ? await IrEnrolment.EnrolAsync(http, settings.Credentials.ManufacturingApiKey, meter, cancellationToken) : meter;
     }
 
-    private async Task ImportCustomersAsync(List<LoadCustomer> customers, CancellationToken cancellationToken)
+    /// <summary>Imports the customers in batches; an import stores every row or none, so a batch with a phone registered
+    /// already is tried again whole on another prefix.</summary>
+    private async Task ImportCustomersAsync(List<LoadCustomer> customers, int run, CancellationToken cancellationToken)
     {
         observer.Begin("customers", customers.Count);
         foreach (var batch in customers.Chunk(ImportBatch))
         {
-            var csv = new StringBuilder("phone,name,language,pin,meter,role\n");
-            foreach (var customer in batch)
+            await LoadNumbers.OnFreeNumbersAsync(run, prefix =>
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{customer.Phone},Load customer {customer.Phone[^5..]},en,,{customer.MeterNumber},owner\n");
-            }
+                var csv = new StringBuilder("phone,name,language,pin,meter,role\n");
+                foreach (var customer in batch)
+                {
+                    customer.Phone = LoadNumbers.Phone(prefix, customer.Index);
+                    csv.Append(CultureInfo.InvariantCulture, $"{customer.Phone},Load customer {customer.Phone[^5..]},en,,{customer.MeterNumber},owner\n");
+                }
 
-            await gateway.ImportCustomersAsync(csv.ToString(), cancellationToken);
+                return gateway.ImportCustomersAsync(csv.ToString(), cancellationToken);
+            });
             observer.Advance("customers", batch.Length);
         }
     }

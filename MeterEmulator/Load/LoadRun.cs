@@ -39,6 +39,11 @@ public sealed partial class LoadRun
         {
             throw new ArgumentOutOfRangeException(nameof(settings), settings.Warmup, "the warm-up must leave purchases to measure");
         }
+
+        if (settings.RunPrefix is < 0 or > 999)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.RunPrefix, "the run prefix is three digits, 0 to 999");
+        }
         observer ??= SilentObserver.Instance;
         await using var world = await OutsideWorld.StartAsync(settings.Gateway, settings.Credentials, settings.PhonesUrl, settings.MoneyUrl, time,
             deliveryWorkers: Math.Max(64, settings.Phones * 2), cancellationToken);
@@ -55,13 +60,17 @@ public sealed partial class LoadRun
         return run.tally.Report(customers.Count, elapsed, settings.Warmup);
     }
 
+    /// <summary>A phone worker's choices (duplicates, garbage, infrared), the same for a seed and worker in every process; not
+    /// <see cref="HashCode.Combine{T1, T2}"/>, which is salted per process.</summary>
+    internal static Random WorkerRandom(int seed, int worker) => new(unchecked(seed * 1_000_003 + worker));
+
     /// <summary>One phone worker: buys as the customer who has waited longest, after waiting for the purchase's start time when
     /// a rate is set. The queue keeps each customer with one worker at a time; each customer makes exactly its share of the
     /// purchases (what its wallet was funded for) and leaves the queue when done. A worker stops when the queue is empty:
     /// the customers still in flight are finished by the workers that hold them.</summary>
     private async Task PhoneAsync(int worker, ConcurrentQueue<LoadCustomer> idle, long started, CancellationToken cancellationToken)
     {
-        var random = new Random(HashCode.Combine(settings.Seed, worker));
+        var random = WorkerRandom(settings.Seed, worker);
         while (idle.TryDequeue(out var customer))
         {
             var purchase = Interlocked.Increment(ref next);

@@ -49,6 +49,10 @@ public sealed record LoadSettings(Uri Gateway, GatewayCredentials Credentials, i
     /// <summary>Seeds the choice of duplicates and garbage, so that a run can be repeated.</summary>
     public int Seed { get; init; }
 
+    /// <summary>The run prefix its phone and meter numbers are made from first (0 to 999, <see cref="LoadNumbers"/>); null draws
+    /// one at random. Numbers the Gateway has registered already are drawn again either way.</summary>
+    public int? RunPrefix { get; init; }
+
     /// <summary>How many phones text at once.</summary>
     internal int Phones => Math.Min(Concurrency, Customers);
 }

@@ -41,6 +41,21 @@ public sealed class LoadTests : GatewayTest
     }
 
     [Fact]
+    public async Task RunAsync_NumbersOnItsPrefixRegisteredAlready_DrawsOthersAndVends()
+    {
+        await using var world = await StartWithoutRateLimitAsync();
+        // Prefix 110 makes the second customer +254711000001, the demo's first customer; a second run on it finds the first run's meters too.
+        var settings = Settings(world, customers: 2, purchases: 4) with { Concurrency = 2, RunPrefix = 110 };
+
+        var first = await LoadRun.RunAsync(settings);
+        var second = await LoadRun.RunAsync(settings);
+
+        Assert.True(first.ExitCode == 0, first.ToJson());
+        Assert.True(second.ExitCode == 0, second.ToJson());
+        Assert.Equal((4, 4), (first.TokenSetsAccepted, second.TokenSetsAccepted));
+    }
+
+    [Fact]
     public async Task RunAsync_HalfOverInfrared_EveryPurchaseVendsOnceAndEachReceiptCarriesTheCreditedTokens()
     {
         await using var world = await StartWithoutRateLimitAsync();

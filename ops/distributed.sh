@@ -147,10 +147,10 @@ start_service() {
   (
     source "$dir/secrets.env"
     export Bus__RabbitMq="$bus" Logging__LogLevel__Default=Warning
-    # Several .NET processes share the cores with the servers: idle thread-pool threads sleep at once rather than spin
-    # (sched_yield) for work, and the Gateway's garbage collector runs on the thread that needs it rather than a thread per
-    # core. Both cut the CPU each purchase costs (README "Distributed mode"); settings already in the environment win.
-    export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0} DOTNET_gcServer=${DOTNET_gcServer:-0}
+    # Several .NET processes share the cores with the servers: the Gateway's garbage collector runs on the thread that needs it
+    # rather than a thread per core, which cuts the CPU each purchase costs (README "Distributed mode"); a setting already in
+    # the environment wins. (Idle thread-pool threads sleeping at once rather than spinning is in every build's runtimeconfig.)
+    export DOTNET_gcServer=${DOTNET_gcServer:-0}
     case $project in
       KeyAuthority) keyauthority_env false ;;
       Vending) export Vending__Provider=Postgres Vending__ConnectionString="$(database vending 25)" ;;

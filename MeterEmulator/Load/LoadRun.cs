@@ -44,6 +44,7 @@ public sealed partial class LoadRun
         {
             throw new ArgumentOutOfRangeException(nameof(settings), settings.RunPrefix, "the run prefix is three digits, 0 to 999");
         }
+
         observer ??= SilentObserver.Instance;
         await using var world = await OutsideWorld.StartAsync(settings.Gateway, settings.Credentials, settings.PhonesUrl, settings.MoneyUrl, time,
             deliveryWorkers: Math.Max(64, settings.Phones * 2), cancellationToken);

@@ -113,6 +113,14 @@ internal sealed class DistributedSystem : IAsyncDisposable
     /// <summary>A connection to one of the services' databases (gateway, vending, keyauthority), to check what they stored.</summary>
     public async Task<NpgsqlConnection> OpenDatabaseAsync(string service)
     {
+        var connection = new NpgsqlConnection(ConnectionString(service));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>The connection string of one of the services' databases, unpooled.</summary>
+    public string ConnectionString(string service)
+    {
         var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("SMSVENDING_TEST_POSTGRES")
             ?? "Host=127.0.0.1;Port=5432;Username=smsvending;Password=smsvending;Database=smsvending_test") { Database = $"{Name}_{service}", Pooling = false };
         if (environment.TryGetValue("SMSVENDING_POSTGRES_PORT", out var port))
@@ -120,9 +128,7 @@ internal sealed class DistributedSystem : IAsyncDisposable
             admin.Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
+        return admin.ConnectionString;
     }
 
     /// <summary>A service's log so far, for failure messages.</summary>

@@ -122,10 +122,10 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 return balance;
             }
 
-            foreach (var part in Parts.Where(part => part.Amount(receipt).Minor > 0))
+            foreach (var (part, amount) in Parts.Select(part => (part, part.Amount(receipt))).Where(p => p.Item2.Minor > 0))
             {
-                await Ledger.Ledger.PostAsync(connection, null, PostingId(purchase, part.Name), wallet, part.Account(meterNumber), part.Amount(receipt), now,
-                    purchase.Id, cancellationToken);
+                await Ledger.Ledger.PostAsync(connection, null, PostingId(purchase, part.Name), wallet, part.Account(meterNumber), amount, now, purchase.Id,
+                    cancellationToken);
             }
 
             var updated = await connection.ExecuteAsync(Command("""

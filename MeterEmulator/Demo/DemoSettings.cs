@@ -8,4 +8,8 @@ public sealed record DemoSettings(Uri Gateway, GatewayCredentials Credentials, s
 {
     /// <summary>How long any one step may wait for an SMS or an answer.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Draws the story's meter, registration code and phone from this seed (the same numbers first on every run); null
+    /// draws them from the system's random source. Numbers the Gateway has on record already are drawn again either way.</summary>
+    public int? Seed { get; init; }
 }

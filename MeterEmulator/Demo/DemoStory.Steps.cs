@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using SmsVending.Contracts.Tokens.Sts;
 using SmsVending.MeterEmulator.GatewayApi;
 using SmsVending.MeterEmulator.Meters;
@@ -11,14 +10,19 @@ public sealed partial class DemoStory
 {
     private const decimal TopUp = 1000m, SmsAmount = 500m, UssdAmount = 200m;
 
+    /// <summary>Numbers drawn for the meter or the phone before the story gives up.</summary>
+    private const int Draws = 10;
+
     private StsMeterState meterState = null!;
 
     /// <summary>1: the admin adds a meter with a registration code; the factory loads its decoder key into an emulated meter.</summary>
     private async Task<(string Meter, string Code)> NewMeterAsync(CancellationToken cancellationToken)
     {
         Step("An administrator adds a new meter (admin API); the factory builds it from the decoder-key export");
-        var (meter, code) = (MeterNumber.Create("04" + Digits(8)).Digits, Digits(6));
-        await gateway.AddMeterAsync(meter, code, cancellationToken);
+        // Adding is the check: the Gateway answers a meter it has already with that meter, and its code is another's.
+        var code = Digits(6, meterDigits);
+        var meter = await UnusedAsync(() => MeterNumber.Create("04" + Digits(8, meterDigits)).Digits,
+            async drawn => !await gateway.AddMeterAsync(drawn, code, cancellationToken), "meter numbers");
         Say($"meter {meter} added: tariff DOMESTIC, supply group 600001, tariff index 1, registration code {code}");
         var key = await gateway.DecoderKeyAsync(meter, cancellationToken);
         meterState = MeterFactory.Build(key);
@@ -29,8 +33,8 @@ public sealed partial class DemoStory
     /// <summary>2: a new phone links itself to the meter with REG.</summary>
     private async Task<string> LinkPhoneAsync(string meter, string code, CancellationToken cancellationToken)
     {
-        var phone = "+2547" + Digits(8);
-        Step($"A new phone {phone} links itself to the meter by SMS");
+        Step("A new phone links itself to the meter by SMS");
+        var phone = await UnusedAsync(() => "+2547" + Digits(8, phoneDigits), drawn => gateway.KnowsPhoneAsync(drawn, cancellationToken), "phone numbers");
         await TextAsync(phone, $"REG {meter} {code}", body => body.StartsWith($"Meter {meter} is linked", StringComparison.Ordinal), "the linked SMS", cancellationToken);
         return phone;
     }
@@ -103,6 +107,24 @@ public sealed partial class DemoStory
         return entry.Result == expected ? token : throw new DemoFailure($"the meter showed {entry.Result} ({entry.Detail}), not {expected}");
     }
 
-    private static string Digits(int count) =>
-        string.Concat(Enumerable.Range(0, count).Select(_ => RandomNumberGenerator.GetInt32(10).ToString(CultureInfo.InvariantCulture)));
+    private static string Digits(int count, Func<int, int> source) =>
+        string.Concat(Enumerable.Range(0, count).Select(_ => source(10).ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Draws until the Gateway has the drawn numbers on no record: the story's balances and links are only right for a
+    /// meter and a phone of its own.</summary>
+    private async Task<string> UnusedAsync(Func<string> draw, Func<string, Task<bool>> taken, string what)
+    {
+        for (var i = 0; i < Draws; i++)
+        {
+            var drawn = draw();
+            if (!await taken(drawn))
+            {
+                return drawn;
+            }
+
+            Say($"{drawn} is on record already: drawing another");
+        }
+
+        throw new DemoFailure($"the Gateway had all of {Draws} {what} drawn on record already");
+    }
 }

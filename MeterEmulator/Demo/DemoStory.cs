@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using SmsVending.MeterEmulator.GatewayApi;
 using SmsVending.MeterEmulator.MobileMoney;
 using SmsVending.MeterEmulator.PhoneNetwork;
@@ -15,10 +16,17 @@ public sealed partial class DemoStory
     private readonly GatewayClient gateway;
     private readonly PhoneNetworkHost network;
     private readonly MobileMoneyHost money;
+    private readonly Func<int, int> meterDigits, phoneDigits;
     private int step;
 
-    private DemoStory(DemoSettings settings, TextWriter output, TimeProvider time, GatewayClient gateway, PhoneNetworkHost network, MobileMoneyHost money) =>
+    private DemoStory(DemoSettings settings, TextWriter output, TimeProvider time, GatewayClient gateway, PhoneNetworkHost network, MobileMoneyHost money)
+    {
         (this.settings, this.output, this.time, this.gateway, this.network, this.money) = (settings, output, time, gateway, network, money);
+        // One stream for the meter and its code, another for the phone: a meter drawn again does not move the phone's draws.
+        (meterDigits, phoneDigits) = (Source(settings.Seed, 0), Source(settings.Seed, 1));
+    }
+
+    private static Func<int, int> Source(int? seed, int stream) => seed is { } s ? new Random(unchecked((s * 31) + stream)).Next : RandomNumberGenerator.GetInt32;
 
     /// <summary>Tells the story; 0 when every step behaved as expected, 1 (with the reason printed) at the first that did not.</summary>
     public static async Task<int> RunAsync(DemoSettings settings, TextWriter output, TimeProvider? time = null, CancellationToken cancellationToken = default)

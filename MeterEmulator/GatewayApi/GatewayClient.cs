@@ -43,10 +43,20 @@ internal sealed class GatewayClient(HttpClient http, GatewayCredentials credenti
     /// <summary>The customer's wallet balance from GET /staff/customers/{phone}/timeline (agent key).</summary>
     public async Task<decimal> WalletBalanceAsync(string phone, CancellationToken cancellationToken)
     {
-        var timeline = Read<JsonElement>(await SendAsync(HttpMethod.Get, $"/staff/customers/{Uri.EscapeDataString(phone)}/timeline",
-            credentials.AgentApiKey, null, cancellationToken));
+        var timeline = await TimelineAsync(phone, cancellationToken);
         return timeline.TryGetProperty("walletBalance", out var balance) && balance.ValueKind == JsonValueKind.Number ? balance.GetDecimal() : 0m;
     }
+
+    /// <summary>Whether the Gateway has the phone on record: a customer, or any payment or message on its timeline.</summary>
+    public async Task<bool> KnowsPhoneAsync(string phone, CancellationToken cancellationToken)
+    {
+        var timeline = await TimelineAsync(phone, cancellationToken);
+        return timeline.GetProperty("found").GetBoolean() || timeline.GetProperty("entries").GetArrayLength() > 0;
+    }
+
+    private async Task<JsonElement> TimelineAsync(string phone, CancellationToken cancellationToken) =>
+        Read<JsonElement>(await SendAsync(HttpMethod.Get, $"/staff/customers/{Uri.EscapeDataString(phone)}/timeline", credentials.AgentApiKey, null,
+            cancellationToken));
 
     /// <summary>GET /staff/purchases?phone= (agent key), newest first.</summary>
     public async Task<IReadOnlyList<PurchaseSummary>> PurchasesAsync(string phone, CancellationToken cancellationToken) =>

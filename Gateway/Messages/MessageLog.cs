@@ -22,7 +22,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     {
         var at = clock.GetUtcNow();
         var attempts = 0;
-        return await Database.RideOutAsync(async token => await database.WriteAsync(
+        return await Database.RideOutAsync(async token => await database.WriteStatementAsync(
             connection => InsertAsync(connection, message, at, retried: attempts++ > 0, token), token),
             cancellationToken);
     }
@@ -62,9 +62,9 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Records what the message was read as (command and meter) once parsed.</summary>
     public async Task ParsedAsync(long id, string command, string? meterNumber, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync(async connection =>
+        await database.WriteStatementAsync(async connection =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            return await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
                 cancellationToken: cancellationToken));
         }, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
     /// first time, null when it was finished before or is not ours (e.g. a staff resend's key).</summary>
     public async Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default) =>
-        await database.WriteAsync(connection => AnsweredAsync(connection, externalId, outcome, clock.GetUtcNow(), cancellationToken), cancellationToken);
+        await database.WriteStatementAsync(connection => AnsweredAsync(connection, externalId, outcome, clock.GetUtcNow(), cancellationToken), cancellationToken);
 
     /// <summary><see cref="AnsweredAsync(string, string, CancellationToken)"/> as part of a larger write.</summary>
     internal static async Task<InboundMessage?> AnsweredAsync(DbConnection connection, string externalId, string outcome, DateTimeOffset at,

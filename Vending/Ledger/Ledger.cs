@@ -8,16 +8,23 @@ namespace SmsVending.Vending.Ledger;
 /// <c>Database.WriteAsync</c>, whose transaction is the writer's).</summary>
 internal static class Ledger
 {
-    private const string Insert = """
-        INSERT INTO vd_ledger (posting_id, account, amount_minor, currency, at, reference)
-        VALUES (@PostingId, @Account, @Amount, @Currency, @At, @Reference)
-        """;
+    /// <summary>A posting's two entries, and the running balance of each of its accounts that keeps one, in one command (one round trip
+    /// on PostgreSQL), by whether the from- and the to-account keep one. A repeated posting fails on the entries' unique key before any
+    /// balance changes, and the failure undoes the whole write.</summary>
+    private static readonly string[] PostingSql = [Posting(false, false), Posting(true, false), Posting(false, true), Posting(true, true)];
 
-    /// <summary>An entry in an account with a running balance: the entry and the balance in one command (one round trip on PostgreSQL).
-    /// A repeated posting fails on the entry's unique key before the balance changes, and the failure undoes the whole write.</summary>
-    private const string InsertAndAdd = Insert + """
-        ;
-        INSERT INTO vd_balances (account, currency, amount_minor) VALUES (@Account, @Currency, @Amount)
+    private static string Posting(bool fromBalance, bool toBalance) => string.Join(";\n", new[]
+    {
+        """
+        INSERT INTO vd_ledger (posting_id, account, amount_minor, currency, at, reference)
+        VALUES (@PostingId, @From, @Debit, @Currency, @At, @Reference), (@PostingId, @To, @Credit, @Currency, @At, @Reference)
+        """,
+        fromBalance ? AddToBalance("@From", "@Debit") : null,
+        toBalance ? AddToBalance("@To", "@Credit") : null,
+    }.OfType<string>());
+
+    private static string AddToBalance(string account, string amount) => $"""
+        INSERT INTO vd_balances (account, currency, amount_minor) VALUES ({account}, @Currency, {amount})
         ON CONFLICT (account, currency) DO UPDATE SET amount_minor = vd_balances.amount_minor + excluded.amount_minor
         """;
 
@@ -36,13 +43,12 @@ internal static class Ledger
             throw new ArgumentException($"posting {postingId}: an amount above zero between two accounts");
         }
 
-        foreach (var (account, minor) in new[] { (from, -amount.Minor), (to, amount.Minor) })
+        var sql = PostingSql[(LedgerAccounts.HasRunningBalance(from) ? 1 : 0) + (LedgerAccounts.HasRunningBalance(to) ? 2 : 0)];
+        await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
-            await connection.ExecuteAsync(new CommandDefinition(LedgerAccounts.HasRunningBalance(account) ? InsertAndAdd : Insert, new
-            {
-                PostingId = postingId, Account = account, Amount = minor, amount.Currency, At = at.ToUnixTimeMilliseconds(), Reference = reference,
-            }, transaction, cancellationToken: cancellationToken));
-        }
+            PostingId = postingId, From = from, To = to, Debit = -amount.Minor, Credit = amount.Minor, amount.Currency, At = at.ToUnixTimeMilliseconds(),
+            Reference = reference,
+        }, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>A wallet's or a debt's balance, from its running balance (zero before its first entry).</summary>

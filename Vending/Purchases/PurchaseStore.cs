@@ -150,19 +150,20 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     public async Task IssueAsync(PurchaseRow purchase, IReadOnlyList<IssuedToken> tokens, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(tokens);
-        await database.WriteAsync(async connection =>
+        await database.WriteStatementAsync(async connection =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            var updated = await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
                 new { PurchaseStatus.Issued, json, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid }, cancellationToken: cancellationToken));
             (purchase.Status, purchase.Tokens) = (PurchaseStatus.Issued, json);
+            return updated;
         }, cancellationToken);
     }
 
     /// <summary>Marks an issued purchase delivered; false when it is not (yet) issued.</summary>
     public async Task<bool> DeliveredAsync(Guid purchaseId, CancellationToken cancellationToken)
     {
-        return await database.WriteAsync(async connection =>
+        return await database.WriteStatementAsync(async connection =>
         {
             return await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE vd_purchases SET status = @Delivered, updated_at = @At WHERE id = @Id AND status = @Issued",
@@ -223,10 +224,11 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     /// and the debt's running balances behind these locks, never in opposite orders.</summary>
     private static async Task LockAsync(DbConnection connection, string meterNumber, string customerId, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber", new { meterNumber },
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE vd_customers SET status = status WHERE id = @customerId", new { customerId },
-            cancellationToken: cancellationToken));
+        // Both in one command: one round trip on PostgreSQL, the meter's lock first.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber;
+            UPDATE vd_customers SET status = status WHERE id = @customerId
+            """, new { meterNumber, customerId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>A customer's wallet balance.</summary>

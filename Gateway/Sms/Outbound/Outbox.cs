@@ -20,7 +20,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     /// <summary>Queues a reply; false when the same reply was queued before.</summary>
     public async Task<bool> QueueAsync(Reply reply, CancellationToken cancellationToken = default)
     {
-        var added = await database.WriteAsync(connection => InsertAsync(connection, reply, clock.GetUtcNow(), cancellationToken), cancellationToken);
+        var added = await database.WriteStatementAsync(connection => InsertAsync(connection, reply, clock.GetUtcNow(), cancellationToken), cancellationToken);
         Queued(added);
         return added;
     }
@@ -120,7 +120,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             id, providerSid, status, error = string.IsNullOrEmpty(errorCode) ? null : $"provider error {errorCode}", now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         // The provider waits for our answer: a database restart is waited out rather than losing the report.
-        return await Database.RideOutAsync(async token => await database.WriteAsync(async connection =>
+        return await Database.RideOutAsync(async token => await database.WriteStatementAsync(async connection =>
         {
             return await connection.QuerySingleOrDefaultAsync<ReportedMessage>(new CommandDefinition(sql, parameters, cancellationToken: token));
         }, token), cancellationToken);
@@ -139,9 +139,9 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     {
         var values = new DynamicParameters(parameters);
         values.Add("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await database.WriteAsync(async connection =>
+        await database.WriteStatementAsync(async connection =>
         {
-            await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
+            return await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
                 cancellationToken: cancellationToken));
         }, cancellationToken);
     }

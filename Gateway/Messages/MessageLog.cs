@@ -22,7 +22,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     {
         var at = clock.GetUtcNow();
         var attempts = 0;
-        return await Database.RideOutAsync(async token => await database.WriteStatementAsync(
+        return await Database.RideOutAsync(async token => await database.WriteCommandAsync(
             connection => InsertAsync(connection, message, at, retried: attempts++ > 0, token), token),
             cancellationToken);
     }
@@ -62,7 +62,7 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Records what the message was read as (command and meter) once parsed.</summary>
     public async Task ParsedAsync(long id, string command, string? meterNumber, CancellationToken cancellationToken = default)
     {
-        await database.WriteStatementAsync(async connection =>
+        await database.WriteCommandAsync(async connection =>
         {
             return await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
@@ -73,22 +73,20 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the
     /// first time, null when it was finished before or is not ours (e.g. a staff resend's key).</summary>
     public async Task<InboundMessage?> AnsweredAsync(string externalId, string outcome, CancellationToken cancellationToken = default) =>
-        await database.WriteStatementAsync(connection => AnsweredAsync(connection, externalId, outcome, clock.GetUtcNow(), cancellationToken), cancellationToken);
+        await database.WriteCommandAsync(connection => connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(AnsweredSql,
+            AnsweredParameters(externalId, outcome, clock.GetUtcNow()), cancellationToken: cancellationToken)), cancellationToken);
 
-    /// <summary><see cref="AnsweredAsync(string, string, CancellationToken)"/> as part of a larger write.</summary>
-    internal static async Task<InboundMessage?> AnsweredAsync(DbConnection connection, string externalId, string outcome, DateTimeOffset at,
-        CancellationToken cancellationToken)
-    {
-        // "+ 0" keeps the planner off the unanswered-messages index: its statistics see almost no open rows, but under load hundreds are
-        // in flight and every answer scanned them all; the external id finds the one row.
-        const string Sql = $"""
-            UPDATE gw_inbound SET answered_at = @at, outcome = @outcome
-            WHERE external_id = @externalId AND (answered_at + 0) IS NULL
-            RETURNING {Columns}
-            """;
-        return await connection.QueryFirstOrDefaultAsync<InboundMessage>(new CommandDefinition(Sql,
-            new { externalId, outcome, at = at.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-    }
+    /// <summary>Marks a message answered by its provider id: the message the first time, nothing when it was answered before.</summary>
+    /// <remarks>"+ 0" keeps the planner off the unanswered-messages index: its statistics see almost no open rows, but under load hundreds
+    /// are in flight and every answer scanned them all; the external id finds the one row.</remarks>
+    internal const string AnsweredSql = $"""
+        UPDATE gw_inbound SET answered_at = @at, outcome = @outcome
+        WHERE external_id = @externalId AND (answered_at + 0) IS NULL
+        RETURNING {Columns}
+        """;
+
+    internal static object AnsweredParameters(string externalId, string outcome, DateTimeOffset at) =>
+        new { externalId, outcome, at = at.ToUnixTimeMilliseconds() };
 
     /// <summary>Purchases (SMS or USSD) received since <paramref name="since"/>, handed on and still without an outcome.</summary>
     public async Task<long> OpenPurchasesAsync(DateTimeOffset since, CancellationToken cancellationToken = default)

@@ -90,11 +90,12 @@ public abstract class Database : IDisposable
         }
     }
 
-    /// <summary>Runs a write that is one statement (reads after it may follow) and returns once it is committed. On SQLite it is
-    /// group-committed as <see cref="WriteAsync{T}(Func{DbConnection, Task{T}}, CancellationToken)"/> is; on PostgreSQL it runs on a
-    /// pooled connection without a transaction block: one statement is atomic by itself, and a BEGIN and a COMMIT around it cost the
-    /// server two statements more and a round trip (README, Distributed mode).</summary>
-    public async Task<T> WriteStatementAsync<T>(Func<DbConnection, Task<T>> statement, CancellationToken cancellationToken = default)
+    /// <summary>Runs a write that is one command (its statements, then reads that need not be atomic with it) and returns once it is
+    /// committed. On SQLite it is group-committed as <see cref="WriteAsync{T}(Func{DbConnection, Task{T}}, CancellationToken)"/> is; on
+    /// PostgreSQL it runs on a pooled connection without a transaction block, where a command's statements are one implicit
+    /// transaction (Npgsql sends them in one batch: a failing one skips those after it and undoes those before), and a BEGIN and a
+    /// COMMIT around them would cost a round trip more (README, Distributed mode).</summary>
+    public async Task<T> WriteCommandAsync<T>(Func<DbConnection, Task<T>> statement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statement);
         if (postgres is null)

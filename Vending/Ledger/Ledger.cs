@@ -29,7 +29,11 @@ internal static class Ledger
         """;
 
     /// <summary>A running balance: one row by its key, however long the account's history.</summary>
-    internal const string BalanceSql = "SELECT amount_minor FROM vd_balances WHERE account = @account AND currency = @currency";
+    internal static readonly string BalanceSql = BalanceOf("account");
+
+    /// <summary><see cref="BalanceSql"/> for the account named by the parameter <paramref name="account"/> (in @currency), for a command
+    /// that reads more than one.</summary>
+    internal static string BalanceOf(string account) => $"SELECT amount_minor FROM vd_balances WHERE account = @{account} AND currency = @currency";
 
     /// <summary>Moves money between accounts. A posting id is posted once: a repeat is rejected by the unique key.</summary>
     /// <remarks>On PostgreSQL the running balances are row locks held to the commit, taken from-account first: callers that post to

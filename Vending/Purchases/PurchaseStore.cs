@@ -101,6 +101,10 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         WHERE meter_number = @meterNumber AND month = @month
         """;
 
+    /// <summary>What a payment reads under its locks, in one command (one round trip on PostgreSQL): the meter's and the customer's locks
+    /// (<see cref="LockSql"/>, taken first), the month's usage, and the debt's and the wallet's running balances.</summary>
+    private static readonly string PayReadsSql = string.Join(";\n", LockSql, UsageSql, Ledger.Ledger.BalanceOf("debt"), Ledger.Ledger.BalanceOf("wallet"));
+
     /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks.</summary>
     /// <returns>Null when paid; else the balance that was short.</returns>
     public async Task<Money?> PayAsync(PurchaseRow purchase, string customerId, string meterNumber, Func<PriceContext, Receipt> price, CancellationToken cancellationToken)
@@ -110,13 +114,14 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         return await WriteAsync<Money?>(purchase, async connection =>
         {
             CommandDefinition Command(string sql, object parameters) => new(sql, parameters, null, cancellationToken: cancellationToken);
-            await LockAsync(connection, meterNumber, customerId, cancellationToken);
-            var usage = await connection.QuerySingleAsync<(long? Tenths, long? FixedMinor)>(Command(UsageSql, new { meterNumber, month }));
-            var currency = purchase.Currency;
-            var debt = await Ledger.Ledger.BalanceAsync(connection, null, LedgerAccounts.Debt(meterNumber), currency, cancellationToken);
+            var (currency, wallet) = (purchase.Currency, LedgerAccounts.Wallet(customerId));
+            Money Balance(long? minor) => new(minor ?? 0, currency); // zero before the account's first entry
+            using var reads = await connection.QueryMultipleAsync(Command(PayReadsSql,
+                new { meterNumber, customerId, month, debt = LedgerAccounts.Debt(meterNumber), wallet, currency }));
+            var usage = await reads.ReadSingleAsync<(long? Tenths, long? FixedMinor)>();
+            var debt = Balance(await reads.ReadSingleOrDefaultAsync<long?>());
+            var balance = Balance(await reads.ReadSingleOrDefaultAsync<long?>());
             var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));
-            var wallet = LedgerAccounts.Wallet(customerId);
-            var balance = await Ledger.Ledger.BalanceAsync(connection, null, wallet, currency, cancellationToken);
             if (balance < receipt.Charged)
             {
                 return balance;
@@ -150,7 +155,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     public async Task IssueAsync(PurchaseRow purchase, IReadOnlyList<IssuedToken> tokens, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(tokens);
-        await database.WriteStatementAsync(async connection =>
+        await database.WriteCommandAsync(async connection =>
         {
             var updated = await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
@@ -163,7 +168,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     /// <summary>Marks an issued purchase delivered; false when it is not (yet) issued.</summary>
     public async Task<bool> DeliveredAsync(Guid purchaseId, CancellationToken cancellationToken)
     {
-        return await database.WriteStatementAsync(async connection =>
+        return await database.WriteCommandAsync(async connection =>
         {
             return await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE vd_purchases SET status = @Delivered, updated_at = @At WHERE id = @Id AND status = @Issued",
@@ -222,13 +227,15 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
     /// <summary>Locks the meter's and the customer's rows, always meter then customer, for a write that reads or changes their money:
     /// two purchases cannot both spend one balance or one month's block, and on PostgreSQL a payment and a refund take the wallet's
     /// and the debt's running balances behind these locks, never in opposite orders.</summary>
+    private const string LockSql = """
+        UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber;
+        UPDATE vd_customers SET status = status WHERE id = @customerId
+        """;
+
+    /// <summary>Takes <see cref="LockSql"/>'s locks on their own (a payment takes them in the command of its reads).</summary>
     private static async Task LockAsync(DbConnection connection, string meterNumber, string customerId, CancellationToken cancellationToken)
     {
-        // Both in one command: one round trip on PostgreSQL, the meter's lock first.
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE vd_meters SET status = status WHERE meter_number = @meterNumber;
-            UPDATE vd_customers SET status = status WHERE id = @customerId
-            """, new { meterNumber, customerId }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(LockSql, new { meterNumber, customerId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>A customer's wallet balance.</summary>

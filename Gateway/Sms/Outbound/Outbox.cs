@@ -20,7 +20,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     /// <summary>Queues a reply; false when the same reply was queued before.</summary>
     public async Task<bool> QueueAsync(Reply reply, CancellationToken cancellationToken = default)
     {
-        var added = await database.WriteStatementAsync(connection => InsertAsync(connection, reply, clock.GetUtcNow(), cancellationToken), cancellationToken);
+        var added = await database.WriteCommandAsync(connection => InsertAsync(connection, reply, clock.GetUtcNow(), cancellationToken), cancellationToken);
         Queued(added);
         return added;
     }
@@ -31,28 +31,37 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(reply.Answers);
         var now = clock.GetUtcNow();
-        var (added, answered) = await database.WriteAsync(async connection =>
-            (await InsertAsync(connection, reply, now, cancellationToken), await MessageLog.AnsweredAsync(connection, reply.Answers, outcome, now, cancellationToken)),
-            cancellationToken);
+        var parameters = new DynamicParameters(InsertParameters(reply, now));
+        parameters.AddDynamicParams(MessageLog.AnsweredParameters(reply.Answers, outcome, now));
+        // One command: a round trip on PostgreSQL, and all or nothing on either database.
+        var (added, answered) = await database.WriteCommandAsync(async connection =>
+        {
+            using var results = await connection.QueryMultipleAsync(new CommandDefinition(InsertSql + ";\n" + MessageLog.AnsweredSql, parameters,
+                cancellationToken: cancellationToken));
+            return ((await results.ReadAsync<int>()).Any(), await results.ReadFirstOrDefaultAsync<InboundMessage>());
+        }, cancellationToken);
         Queued(added);
         return answered;
     }
 
-    private static async Task<bool> InsertAsync(DbConnection connection, Reply reply, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Queues a reply unless one with its dedupe key was queued before: a row (1) when it is new, none when not.</summary>
+    private const string InsertSql = """
+        INSERT INTO gw_outbound (dedupe_key, answers, purchase_id, reference, phone, meter_number, tokens, body, status, attempts, next_attempt_at,
+                                 created_at, updated_at)
+        VALUES (@DedupeKey, @Answers, @PurchaseId, @Reference, @Phone, @MeterNumber, @Tokens, @Body, 'pending', 0, @now, @now, @now)
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING 1
+        """;
+
+    private static object InsertParameters(Reply reply, DateTimeOffset at) => new
     {
-        const string Sql = """
-            INSERT INTO gw_outbound (dedupe_key, answers, purchase_id, reference, phone, meter_number, tokens, body, status, attempts, next_attempt_at,
-                                     created_at, updated_at)
-            VALUES (@DedupeKey, @Answers, @PurchaseId, @Reference, @Phone, @MeterNumber, @Tokens, @Body, 'pending', 0, @now, @now, @now)
-            ON CONFLICT (dedupe_key) DO NOTHING
-            """;
-        return await connection.ExecuteAsync(new CommandDefinition(Sql, new
-        {
-            reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
-            Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
-            Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now = at.ToUnixTimeMilliseconds(),
-        }, cancellationToken: cancellationToken)) == 1;
-    }
+        reply.DedupeKey, reply.Answers, PurchaseId = reply.PurchaseId?.ToString("N"),
+        Reference = reply.PurchaseId is { } id ? SmsReplies.Reference(id) : null, reply.Phone, reply.MeterNumber,
+        Tokens = reply.Tokens is { Count: > 0 } tokens ? string.Join(' ', tokens) : null, reply.Body, now = at.ToUnixTimeMilliseconds(),
+    };
+
+    private static async Task<bool> InsertAsync(DbConnection connection, Reply reply, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<int?>(new CommandDefinition(InsertSql, InsertParameters(reply, at), cancellationToken: cancellationToken)) is not null;
 
     private void Queued(bool added)
     {
@@ -120,7 +129,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
             id, providerSid, status, error = string.IsNullOrEmpty(errorCode) ? null : $"provider error {errorCode}", now = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         // The provider waits for our answer: a database restart is waited out rather than losing the report.
-        return await Database.RideOutAsync(async token => await database.WriteStatementAsync(async connection =>
+        return await Database.RideOutAsync(async token => await database.WriteCommandAsync(async connection =>
         {
             return await connection.QuerySingleOrDefaultAsync<ReportedMessage>(new CommandDefinition(sql, parameters, cancellationToken: token));
         }, token), cancellationToken);
@@ -139,7 +148,7 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     {
         var values = new DynamicParameters(parameters);
         values.Add("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await database.WriteStatementAsync(async connection =>
+        await database.WriteCommandAsync(async connection =>
         {
             return await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
                 cancellationToken: cancellationToken));

@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
 using SmsVending.Gateway.Messages;
+using SmsVending.Gateway.Sms.Outbound;
 using SmsVending.Gateway.Storage;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Testing;
 
 namespace SmsVending.Gateway.Tests.Messages;
 
-/// <summary>Storing an inbound message: a provider's repeat is told apart from the Gateway's own retry after a lost commit answer.</summary>
+/// <summary>Storing an inbound message: a provider's repeat is told apart from the Gateway's own retry after a lost commit answer; answering it.</summary>
 public sealed class MessageLogTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
@@ -42,6 +44,31 @@ public sealed class MessageLogTests
         Assert.Equal(committed!.Id, retry!.Id);
         Assert.Equal("BUY 200", retry.Body);
         Assert.Null(retry.AnsweredAt);
+    }
+
+    /// <summary>The reply and the answered mark are one command: queued once, marked once, and a repeat of either changes nothing.</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Answer_QueuesTheReplyAndMarksTheMessageOnce(DatabaseProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var database = Migrated(provider, test);
+        var clock = new FakeTimeProvider(At);
+        var outbox = new Outbox(database, clock);
+        var stored = await new MessageLog(database, clock).StoreAsync(Sms);
+        var reply = new Reply("reply:SM0001", Sms.Phone!, "Your balance is KES0.00.", Answers: Sms.ExternalId);
+
+        var answered = await outbox.AnswerAsync(reply, "answered");
+        var again = await outbox.AnswerAsync(reply, "answered");
+        var other = await outbox.AnswerAsync(reply with { DedupeKey = "reply:SM0001:b" }, "answered");
+
+        Assert.Equal(stored!.Id, answered!.Id);
+        Assert.Equal("answered", answered.Outcome);
+        Assert.Null(again);
+        Assert.Null(other);
+        var due = await outbox.ClaimDueAsync(10, TimeSpan.FromMinutes(1));
+        Assert.Equal(["reply:SM0001", "reply:SM0001:b"], due.Select(m => m.DedupeKey).Order());
     }
 
     private static GatewayDatabase Migrated(DatabaseProvider provider, TestDatabase test)

@@ -95,16 +95,16 @@ public abstract class Database : IDisposable
     /// PostgreSQL it runs on a pooled connection without a transaction block, where a command's statements are one implicit
     /// transaction (Npgsql sends them in one batch: a failing one skips those after it and undoes those before), and a BEGIN and a
     /// COMMIT around them would cost a round trip more (README, Distributed mode).</summary>
-    public async Task<T> WriteCommandAsync<T>(Func<DbConnection, Task<T>> statement, CancellationToken cancellationToken = default)
+    public async Task<T> WriteCommandAsync<T>(Func<DbConnection, Task<T>> command, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(command);
         if (postgres is null)
         {
-            return await SqliteWriter.WriteAsync(statement, cancellationToken);
+            return await SqliteWriter.WriteAsync(command, cancellationToken);
         }
 
         await using var connection = await postgres.OpenConnectionAsync(cancellationToken);
-        return await statement(connection);
+        return await command(connection);
     }
 
     /// <inheritdoc cref="WriteAsync{T}(Func{DbConnection, Task{T}}, CancellationToken)"/>

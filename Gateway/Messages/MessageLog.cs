@@ -62,12 +62,9 @@ public sealed class MessageLog(GatewayDatabase database, TimeProvider clock)
     /// <summary>Records what the message was read as (command and meter) once parsed.</summary>
     public async Task ParsedAsync(long id, string command, string? meterNumber, CancellationToken cancellationToken = default)
     {
-        await database.WriteCommandAsync(async connection =>
-        {
-            return await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
-                cancellationToken: cancellationToken));
-        }, cancellationToken);
+        await database.WriteCommandAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE gw_inbound SET command = @command, meter_number = @meterNumber WHERE id = @id", new { id, command, meterNumber },
+            cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <summary>Marks the message (by its provider id, whatever the channel) as finished so it is not re-driven; returns it the

@@ -115,6 +115,14 @@ public abstract class Database : IDisposable
             return true;
         }, cancellationToken);
 
+    /// <inheritdoc cref="WriteCommandAsync{T}(Func{DbConnection, Task{T}}, CancellationToken)"/>
+    public Task WriteCommandAsync(Func<DbConnection, Task> command, CancellationToken cancellationToken = default) =>
+        WriteCommandAsync(async connection =>
+        {
+            await command(connection);
+            return true;
+        }, cancellationToken);
+
     private GroupCommit SqliteWriter => sqliteWriter.Value;
 
     /// <summary>Rolls back after a failure without hiding it: when the connection itself broke, the rollback fails too, and the

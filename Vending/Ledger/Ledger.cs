@@ -64,8 +64,10 @@ internal static class Ledger
             throw new ArgumentException($"{account} keeps no running balance: a house account's balance is the sum of its entries", nameof(account));
         }
 
-        var minor = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(BalanceSql, new { account, currency }, transaction,
-            cancellationToken: cancellationToken));
-        return new Money(minor ?? 0, currency);
+        return Balance(await connection.ExecuteScalarAsync<long?>(new CommandDefinition(BalanceSql, new { account, currency }, transaction,
+            cancellationToken: cancellationToken)), currency);
     }
+
+    /// <summary>A balance from what <see cref="BalanceOf"/> read: no row is zero, as before the account's first entry.</summary>
+    internal static Money Balance(long? minor, string currency) => new(minor ?? 0, currency);
 }

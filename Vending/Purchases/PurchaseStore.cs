@@ -115,12 +115,11 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         {
             CommandDefinition Command(string sql, object parameters) => new(sql, parameters, null, cancellationToken: cancellationToken);
             var (currency, wallet) = (purchase.Currency, LedgerAccounts.Wallet(customerId));
-            Money Balance(long? minor) => new(minor ?? 0, currency); // zero before the account's first entry
             using var reads = await connection.QueryMultipleAsync(Command(PayReadsSql,
                 new { meterNumber, customerId, month, debt = LedgerAccounts.Debt(meterNumber), wallet, currency }));
             var usage = await reads.ReadSingleAsync<(long? Tenths, long? FixedMinor)>();
-            var debt = Balance(await reads.ReadSingleOrDefaultAsync<long?>());
-            var balance = Balance(await reads.ReadSingleOrDefaultAsync<long?>());
+            var debt = Ledger.Ledger.Balance(await reads.ReadSingleOrDefaultAsync<long?>(), currency);
+            var balance = Ledger.Ledger.Balance(await reads.ReadSingleOrDefaultAsync<long?>(), currency);
             var receipt = price(new PriceContext((usage.Tenths ?? 0) / 10m, (usage.FixedMinor ?? 0) == 0, new Money(-debt.Minor, currency)));
             if (balance < receipt.Charged)
             {
@@ -157,11 +156,10 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         var json = JsonSerializer.Serialize(tokens);
         await database.WriteCommandAsync(async connection =>
         {
-            var updated = await connection.ExecuteAsync(new CommandDefinition(
+            await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE vd_purchases SET status = @Issued, tokens = @json, updated_at = @At WHERE id = @Id AND status = @Paid",
                 new { PurchaseStatus.Issued, json, At = clock.GetUtcNow().ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid }, cancellationToken: cancellationToken));
             (purchase.Status, purchase.Tokens) = (PurchaseStatus.Issued, json);
-            return updated;
         }, cancellationToken);
     }
 

@@ -148,10 +148,8 @@ public sealed class Outbox(GatewayDatabase database, TimeProvider clock)
     {
         var values = new DynamicParameters(parameters);
         values.Add("now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await database.WriteCommandAsync(async connection =>
-        {
-            return await connection.ExecuteAsync(new CommandDefinition($"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values,
-                cancellationToken: cancellationToken));
-        }, cancellationToken);
+        await database.WriteCommandAsync(connection => connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE gw_outbound SET {set}, lease_until = NULL, updated_at = @now WHERE id = @id", values, cancellationToken: cancellationToken)),
+            cancellationToken);
     }
 }

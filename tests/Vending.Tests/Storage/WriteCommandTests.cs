@@ -15,19 +15,16 @@ public sealed class WriteCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task WriteCommandAsync_ManyAtOnceWithOneRepeatingAKey_CommitsTheOthersAndRefusesTheRepeat(DatabaseProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        using var database = new VendingDatabase(provider, test.ConnectionString);
-        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE ws_rows (n INTEGER PRIMARY KEY)"));
+        await using var table = await KeyTable.CreateAsync(provider);
 
         // Write 42 inserts row 1 again.
-        var writes = Enumerable.Range(1, 100).Select(n => database.WriteCommandAsync(c =>
+        var writes = Enumerable.Range(1, 100).Select(n => table.Database.WriteCommandAsync(c =>
             c.ExecuteAsync("INSERT INTO ws_rows (n) VALUES (@n)", new { n = n == 42 ? 1 : n }))).ToList();
 
         var repeat = await Assert.ThrowsAnyAsync<Exception>(() => writes[41]);
-        Assert.True(database.IsUniqueViolation(repeat), repeat.ToString());
+        Assert.True(table.Database.IsUniqueViolation(repeat), repeat.ToString());
         Assert.All(await Task.WhenAll(writes.Where((_, i) => i != 41)), inserted => Assert.Equal(1, inserted));
-        await using var connection = await database.OpenAsync();
-        Assert.Equal(Enumerable.Range(1, 100).Where(n => n != 42).Select(n => (long)n), await connection.QueryAsync<long>("SELECT n FROM ws_rows ORDER BY n"));
+        Assert.Equal(Enumerable.Range(1, 100).Where(n => n != 42).Select(n => (long)n), await table.RowsAsync());
     }
 
     [Theory]
@@ -35,28 +32,50 @@ public sealed class WriteCommandTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task WriteCommandAsync_ACommandWhoseSecondStatementFails_UndoesItsFirst(DatabaseProvider provider)
     {
-        await using var test = await TestDatabase.CreateAsync(provider);
-        using var database = new VendingDatabase(provider, test.ConnectionString);
-        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE ws_rows (n INTEGER PRIMARY KEY); INSERT INTO ws_rows (n) VALUES (1)"));
+        await using var table = await KeyTable.CreateAsync(provider);
+        await table.Database.WriteAsync(c => c.ExecuteAsync("INSERT INTO ws_rows (n) VALUES (1)"));
 
         var repeat = await Assert.ThrowsAnyAsync<Exception>(() =>
-            database.WriteCommandAsync(c => c.ExecuteAsync("INSERT INTO ws_rows (n) VALUES (500); INSERT INTO ws_rows (n) VALUES (1)")));
+            table.Database.WriteCommandAsync(c => c.ExecuteAsync("INSERT INTO ws_rows (n) VALUES (500); INSERT INTO ws_rows (n) VALUES (1)")));
 
-        Assert.True(database.IsUniqueViolation(repeat), repeat.ToString());
-        await using var connection = await database.OpenAsync();
-        Assert.Equal([1L], await connection.QueryAsync<long>("SELECT n FROM ws_rows ORDER BY n"));
+        Assert.True(table.Database.IsUniqueViolation(repeat), repeat.ToString());
+        Assert.Equal([1L], await table.RowsAsync());
     }
 
     [Fact]
     public async Task WriteCommandAsync_OnPostgres_RunsOutsideATransactionBlock()
     {
-        await using var test = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
-        using var database = new VendingDatabase(DatabaseProvider.Postgres, test.ConnectionString);
-        await database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE ws_rows (n INTEGER PRIMARY KEY)"));
+        await using var table = await KeyTable.CreateAsync(DatabaseProvider.Postgres);
 
         // VACUUM refuses to run inside a transaction block, so it tells the two kinds of write apart.
-        var inTransaction = await Assert.ThrowsAsync<PostgresException>(() => database.WriteAsync(c => c.ExecuteAsync("VACUUM ws_rows")));
+        var inTransaction = await Assert.ThrowsAsync<PostgresException>(() => table.Database.WriteAsync(c => c.ExecuteAsync("VACUUM ws_rows")));
         Assert.Equal(PostgresErrorCodes.ActiveSqlTransaction, inTransaction.SqlState);
-        await database.WriteCommandAsync(c => c.ExecuteAsync("VACUUM ws_rows"));
+        await table.Database.WriteCommandAsync(c => c.ExecuteAsync("VACUUM ws_rows"));
+    }
+
+    /// <summary>A fresh database with one table of keys, <c>ws_rows (n)</c>.</summary>
+    private sealed class KeyTable(TestDatabase test, VendingDatabase database) : IAsyncDisposable
+    {
+        public VendingDatabase Database => database;
+
+        public static async Task<KeyTable> CreateAsync(DatabaseProvider provider)
+        {
+            var test = await TestDatabase.CreateAsync(provider);
+            var table = new KeyTable(test, new VendingDatabase(provider, test.ConnectionString));
+            await table.Database.WriteAsync(c => c.ExecuteAsync("CREATE TABLE ws_rows (n INTEGER PRIMARY KEY)"));
+            return table;
+        }
+
+        public async Task<IEnumerable<long>> RowsAsync()
+        {
+            await using var connection = await database.OpenAsync();
+            return await connection.QueryAsync<long>("SELECT n FROM ws_rows ORDER BY n");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            database.Dispose();
+            await test.DisposeAsync();
+        }
     }
 }

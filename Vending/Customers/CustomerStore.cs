@@ -10,7 +10,7 @@ namespace SmsVending.Vending.Customers;
 /// <summary>Registers customers and checks their PINs (Argon2id; repeated failures lock purchases for a while).</summary>
 public sealed class CustomerStore(VendingDatabase database, CredentialHasher hasher, TimeProvider clock, VendingOptions options)
 {
-    private const string Columns = "id, phone, name, language, pin_hash, pin_failures, pin_locked_until, status";
+    internal const string Columns = "id, phone, name, language, pin_hash, pin_failures, pin_locked_until, status";
 
     /// <summary>The PIN a customer who never set one gives as the old PIN of their first change (SMS "PIN 0000 &lt;new&gt;").</summary>
     /// <remarks>Safe because the phone itself authenticates the SMS, and purchases ask for no PIN until one is set.</remarks>
@@ -76,7 +76,7 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
     /// <summary>The customer with this phone (any common notation), or null.</summary>
     public async Task<Customer?> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
     {
-        if (!Phones.TryNormalise(phone, options.DefaultRegion, out var e164, out _))
+        if (E164(phone) is not { } e164)
         {
             return null;
         }
@@ -85,6 +85,9 @@ public sealed class CustomerStore(VendingDatabase database, CredentialHasher has
         return await connection.QuerySingleOrDefaultAsync<Customer>(new CommandDefinition(
             $"SELECT {Columns} FROM vd_customers WHERE phone = @e164", new { e164 }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>A phone (any common notation) in E.164, as customers are stored, or null when it is not a phone number.</summary>
+    internal string? E164(string phone) => Phones.TryNormalise(phone, options.DefaultRegion, out var e164, out _) ? e164 : null;
 
     /// <summary>The customer with this phone, or an <see cref="ArgumentException"/> saying none is registered.</summary>
     public async Task<Customer> GetByPhoneAsync(string phone, CancellationToken cancellationToken = default) =>

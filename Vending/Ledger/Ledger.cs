@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using SmsVending.Vending.Tariffs;
@@ -8,23 +9,27 @@ namespace SmsVending.Vending.Ledger;
 /// <c>Database.WriteAsync</c>, whose transaction is the writer's).</summary>
 internal static class Ledger
 {
-    /// <summary>A posting's two entries, and the running balance of each of its accounts that keeps one, in one command (one round trip
-    /// on PostgreSQL), by whether the from- and the to-account keep one. A repeated posting fails on the entries' unique key before any
-    /// balance changes, and the failure undoes the whole write.</summary>
-    private static readonly string[] PostingSql = [Posting(false, false), Posting(true, false), Posting(false, true), Posting(true, true)];
+    /// <summary>The SQL of a run of postings by their shape: per posting, whether its from- and to-account keep a running balance
+    /// (<see cref="Shape"/>). Few shapes occur, and each keeps one text, so the statements are prepared once.</summary>
+    private static readonly ConcurrentDictionary<string, string> PostingsSql = new();
 
-    private static string Posting(bool fromBalance, bool toBalance) => string.Join(";\n", new[]
+    /// <summary>Posting <paramref name="i"/>'s two entries and the running balances they change. A repeated posting fails on the
+    /// entries' unique key before any balance changes, and the failure undoes the whole command.</summary>
+    private static string OnePosting(char shape, int i) => string.Join(";\n", new[]
     {
-        """
+        $"""
         INSERT INTO vd_ledger (posting_id, account, amount_minor, currency, at, reference)
-        VALUES (@PostingId, @From, @Debit, @Currency, @At, @Reference), (@PostingId, @To, @Credit, @Currency, @At, @Reference)
+        VALUES (@PostingId{i}, @From{i}, @Debit{i}, @Currency{i}, @At{i}, @Reference{i}), (@PostingId{i}, @To{i}, @Credit{i}, @Currency{i}, @At{i}, @Reference{i})
         """,
-        fromBalance ? AddToBalance("@From", "@Debit") : null,
-        toBalance ? AddToBalance("@To", "@Credit") : null,
+        (shape & 1) != 0 ? AddToBalance($"@From{i}", $"@Debit{i}", $"@Currency{i}") : null,
+        (shape & 2) != 0 ? AddToBalance($"@To{i}", $"@Credit{i}", $"@Currency{i}") : null,
     }.OfType<string>());
 
-    private static string AddToBalance(string account, string amount) => $"""
-        INSERT INTO vd_balances (account, currency, amount_minor) VALUES ({account}, @Currency, {amount})
+    private static char Shape(Posting posting) =>
+        (char)('0' + (LedgerAccounts.HasRunningBalance(posting.From) ? 1 : 0) + (LedgerAccounts.HasRunningBalance(posting.To) ? 2 : 0));
+
+    private static string AddToBalance(string account, string amount, string currency) => $"""
+        INSERT INTO vd_balances (account, currency, amount_minor) VALUES ({account}, {currency}, {amount})
         ON CONFLICT (account, currency) DO UPDATE SET amount_minor = vd_balances.amount_minor + excluded.amount_minor
         """;
 
@@ -42,17 +47,36 @@ internal static class Ledger
     public static async Task PostAsync(DbConnection connection, DbTransaction? transaction, string postingId, string from, string to, Money amount,
         DateTimeOffset at, string reference, CancellationToken cancellationToken)
     {
-        if (amount.Minor <= 0 || from == to)
+        var parameters = new DynamicParameters();
+        var sql = Postings([new Posting(postingId, from, to, amount)], at, reference, parameters);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The SQL of postings made together, in order, for a command that may run more (one round trip on PostgreSQL); their
+    /// values go into <paramref name="parameters"/>, each name ending in its posting's index. Each posting is as <see cref="PostAsync"/>'s.</summary>
+    internal static string Postings(IReadOnlyList<Posting> postings, DateTimeOffset at, string reference, DynamicParameters parameters)
+    {
+        var shape = new char[postings.Count];
+        for (var i = 0; i < postings.Count; i++)
         {
-            throw new ArgumentException($"posting {postingId}: an amount above zero between two accounts");
+            var (id, from, to, amount) = postings[i];
+            if (amount.Minor <= 0 || from == to)
+            {
+                throw new ArgumentException($"posting {id}: an amount above zero between two accounts");
+            }
+
+            shape[i] = Shape(postings[i]);
+            parameters.Add($"PostingId{i}", id);
+            parameters.Add($"From{i}", from);
+            parameters.Add($"To{i}", to);
+            parameters.Add($"Debit{i}", -amount.Minor);
+            parameters.Add($"Credit{i}", amount.Minor);
+            parameters.Add($"Currency{i}", amount.Currency);
+            parameters.Add($"At{i}", at.ToUnixTimeMilliseconds());
+            parameters.Add($"Reference{i}", reference);
         }
 
-        var sql = PostingSql[(LedgerAccounts.HasRunningBalance(from) ? 1 : 0) + (LedgerAccounts.HasRunningBalance(to) ? 2 : 0)];
-        await connection.ExecuteAsync(new CommandDefinition(sql, new
-        {
-            PostingId = postingId, From = from, To = to, Debit = -amount.Minor, Credit = amount.Minor, amount.Currency, At = at.ToUnixTimeMilliseconds(),
-            Reference = reference,
-        }, transaction, cancellationToken: cancellationToken));
+        return PostingsSql.GetOrAdd(new string(shape), key => string.Join(";\n", key.Select(OnePosting)));
     }
 
     /// <summary>A wallet's or a debt's balance, from its running balance (zero before its first entry).</summary>
@@ -71,3 +95,6 @@ internal static class Ledger
     /// <summary>A balance from what <see cref="BalanceOf"/> read: no row is zero, as before the account's first entry.</summary>
     internal static Money Balance(long? minor, string currency) => new(minor ?? 0, currency);
 }
+
+/// <summary>A movement of money from one account to another, as <see cref="Ledger.Postings"/> writes it.</summary>
+internal sealed record Posting(string Id, string From, string To, Money Amount);

@@ -11,7 +11,7 @@ namespace SmsVending.Vending.Meters;
 /// <summary>Meters, who may buy for them, and their debts.</summary>
 public sealed class MeterRegistry(VendingDatabase database, TariffStore tariffs, TimeProvider clock)
 {
-    private const string Columns = "meter_number, utility, profile, tariff_id, status";
+    internal const string Columns = "meter_number, utility, profile, tariff_id, status";
 
     /// <summary>Adds a meter on an existing tariff; meter numbers are checked for their profile, normalised and unique.</summary>
     public async Task<VendingMeter> AddAsync(string meterNumber, string utility, TokenProfile profile, string tariffId, CancellationToken cancellationToken = default)

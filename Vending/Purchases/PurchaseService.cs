@@ -20,8 +20,6 @@ internal sealed class PurchaseService
 {
     private readonly PurchaseStore store;
     private readonly CustomerStore customers;
-    private readonly MeterRegistry meters;
-    private readonly TariffStore tariffs;
     private readonly Payments.PaymentBook book;
     private readonly IRequestClient<IssueToken> keyAuthority;
     private readonly VendingOptions options;
@@ -38,10 +36,10 @@ internal sealed class PurchaseService
         })
         .Build();
 
-    public PurchaseService(PurchaseStore store, CustomerStore customers, MeterRegistry meters, TariffStore tariffs, Payments.PaymentBook book,
-        IRequestClient<IssueToken> keyAuthority, VendingOptions options)
+    public PurchaseService(PurchaseStore store, CustomerStore customers, Payments.PaymentBook book, IRequestClient<IssueToken> keyAuthority,
+        VendingOptions options)
     {
-        (this.store, this.customers, this.meters, this.tariffs, this.book, this.keyAuthority, this.options) = (store, customers, meters, tariffs, book, keyAuthority, options);
+        (this.store, this.customers, this.book, this.keyAuthority, this.options) = (store, customers, book, keyAuthority, options);
     }
 
     public async Task<PurchaseOutcome> PurchaseAsync(PurchaseRequested request, CancellationToken cancellationToken = default)
@@ -59,10 +57,10 @@ internal sealed class PurchaseService
 
     private async Task<PurchaseOutcome> RunAsync(PurchaseRequested request, CancellationToken cancellationToken)
     {
-        var purchase = await store.FindOrNewAsync(request, options.Currency, cancellationToken);
-        var customer = await customers.FindByPhoneAsync(request.Phone, cancellationToken);
+        var facts = await store.ReadAsync(request, customers.E164(request.Phone), options.Currency, cancellationToken);
+        var (purchase, customer) = (facts.Purchase, facts.Customer);
         var reply = new Reply(purchase, customer?.Phone ?? request.Phone, customer?.Language ?? "en");
-        if (purchase.Status == PurchaseStatus.Requested && await PayAsync(purchase, request, customer, reply, cancellationToken) is { } refused)
+        if (purchase.Status == PurchaseStatus.Requested && await PayAsync(facts, request, reply, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -82,8 +80,9 @@ internal sealed class PurchaseService
             : reply.Refused(Enum.Parse<PurchaseRejection>(purchase.Reason!), purchase.Detail ?? "");
     }
 
-    private async Task<PurchaseOutcome?> PayAsync(PurchaseRow purchase, PurchaseRequested request, Customer? customer, Reply reply, CancellationToken cancellationToken)
+    private async Task<PurchaseOutcome?> PayAsync(PurchaseFacts facts, PurchaseRequested request, Reply reply, CancellationToken cancellationToken)
     {
+        var (purchase, customer) = (facts.Purchase, facts.Customer);
         async Task<PurchaseOutcome> Refuse(PurchaseRejection reason, string detail, Func<PurchaseRejected, PurchaseRejected>? facts = null)
         {
             if (!await store.RejectAsync(purchase, reason, detail, cancellationToken))
@@ -101,8 +100,7 @@ internal sealed class PurchaseService
         }
 
         purchase.CustomerId = customer.Id;
-        var linked = (await meters.MetersOfAsync(customer.Id, cancellationToken)).Select(m => m.MeterNumber).ToList();
-        var meterNumber = request.MeterNumber is null ? linked.Count == 1 ? linked[0] : null : MeterReference.Normalised(request.MeterNumber);
+        var (linked, meterNumber) = (facts.Linked, facts.MeterNumber);
         if (meterNumber is null)
         {
             return linked.Count == 0
@@ -111,8 +109,7 @@ internal sealed class PurchaseService
         }
 
         purchase.MeterNumber = meterNumber;
-        var meter = await meters.FindAsync(meterNumber, cancellationToken);
-        if (meter is null)
+        if (facts.Meter is not { } meter)
         {
             return await Refuse(PurchaseRejection.UnknownMeter, MeterReference.UnknownMessage(request.MeterNumber ?? meterNumber), r => r with { MeterNumber = meterNumber });
         }
@@ -137,7 +134,7 @@ internal sealed class PurchaseService
             };
         }
 
-        var tariff = await tariffs.FindAsync(meter.TariffId, cancellationToken) ?? throw new InvalidOperationException($"meter {meterNumber} has no tariff {meter.TariffId}");
+        var tariff = facts.Tariff ?? throw new InvalidOperationException($"meter {meterNumber} has no tariff {meter.TariffId}");
         var paid = Money.Rounded(request.Amount, tariff.Currency);
         try
         {

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Dapper;
 using SmsVending.Contracts.KeyAuthority;
 using SmsVending.Contracts.Vending;
+using SmsVending.Vending.Customers;
 using SmsVending.Vending.Ledger;
+using SmsVending.Vending.Meters;
 using SmsVending.Vending.Storage;
 using SmsVending.Vending.Tariffs;
 
@@ -12,15 +14,42 @@ namespace SmsVending.Vending.Purchases;
 /// <summary>Purchase rows and their money: each state change and its ledger postings commit together.</summary>
 internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock)
 {
-    /// <summary>The purchase for an idempotency key: the one a previous delivery stored, or a new one that the first write about it
-    /// (<see cref="RejectAsync"/>, <see cref="MoveAsync"/>, <see cref="PayAsync"/>) stores, saving a write of its own.</summary>
-    public async Task<PurchaseRow> FindOrNewAsync(PurchaseRequested request, string currency, CancellationToken cancellationToken)
-    {
-        if (await FindByKeyAsync(request.IdempotencyKey, cancellationToken) is { } stored)
-        {
-            return stored;
-        }
+    /// <summary>What <see cref="ReadAsync"/> reads, in one command (one round trip on PostgreSQL): the purchase, the customer, the
+    /// customer's meters, and the meter bought for (<see cref="Bought"/>) and its tariff.</summary>
+    private static readonly string FactsSql = $"""
+        SELECT {PurchaseRow.Columns} FROM vd_purchases WHERE idempotency_key = @Key;
+        SELECT {CustomerStore.Columns} FROM vd_customers WHERE phone = @Phone;
+        {Linked} ORDER BY b.meter_number;
+        SELECT {MeterRegistry.Columns} FROM vd_meters WHERE meter_number = {Bought};
+        SELECT t.definition FROM vd_tariffs t JOIN vd_meters m ON m.tariff_id = t.id WHERE m.meter_number = {Bought}
+        """;
 
+    private const string Linked = "SELECT b.meter_number FROM vd_bindings b JOIN vd_customers c ON c.id = b.customer_id WHERE c.phone = @Phone";
+
+    /// <summary>The meter bought for: the one named or, for <c>@Meter</c> null, the customer's only one (none when they have several).</summary>
+    private const string Bought = $"COALESCE(@Meter, (SELECT MIN(b.meter_number) FROM ({Linked}) b HAVING COUNT(*) = 1))";
+
+    /// <summary>The purchase for a request with what deciding it reads (<see cref="PurchaseFacts"/>). The purchase is the one a
+    /// previous delivery stored, or a new one that the first write about it (<see cref="RejectAsync"/>, <see cref="MoveAsync"/>,
+    /// <see cref="PayAsync"/>) stores, saving a write of its own.</summary>
+    /// <param name="phone">The buyer's phone in E.164, or null when the request's phone is not a number (no customer has it).</param>
+    public async Task<PurchaseFacts> ReadAsync(PurchaseRequested request, string? phone, string currency, CancellationToken cancellationToken)
+    {
+        var meterNumber = request.MeterNumber is null ? null : MeterReference.Normalised(request.MeterNumber);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var reads = await connection.QueryMultipleAsync(new CommandDefinition(FactsSql,
+            new { Key = request.IdempotencyKey, Phone = phone, Meter = meterNumber }, cancellationToken: cancellationToken));
+        var stored = await reads.ReadSingleOrDefaultAsync<PurchaseRow>();
+        var customer = await reads.ReadSingleOrDefaultAsync<Customer>();
+        var linked = (await reads.ReadAsync<string>()).ToList();
+        var meter = await reads.ReadSingleOrDefaultAsync<VendingMeter>();
+        var definition = await reads.ReadSingleOrDefaultAsync<string>();
+        return new PurchaseFacts(stored ?? New(request, currency), customer, linked, meterNumber ?? (linked.Count == 1 ? linked[0] : null), meter,
+            definition is null ? null : TariffStore.Parse(definition));
+    }
+
+    private PurchaseRow New(PurchaseRequested request, string currency)
+    {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         return new PurchaseRow
         {
@@ -30,24 +59,47 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         };
     }
 
-    /// <summary>Runs a write about the purchase, storing it first when it is new; once committed, it is stored.</summary>
-    private async Task<T> WriteAsync<T>(PurchaseRow purchase, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Runs a write about the purchase, storing it first when it is new (unless <paramref name="storesIt"/>: the write's own
+    /// first command runs <see cref="InsertSql"/>); once committed, it is stored.</summary>
+    private async Task<T> WriteAsync<T>(PurchaseRow purchase, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken, bool storesIt = false)
     {
         var result = await database.WriteAsync(async connection =>
         {
-            if (purchase.IsNew && await connection.ExecuteAsync(new CommandDefinition($"""
-                INSERT INTO vd_purchases ({PurchaseRow.Columns})
-                VALUES (@Id, @IdempotencyKey, @Phone, NULL, @MeterNumber, @Channel, @AmountMinor, @Currency, @Status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, @CreatedAt, @UpdatedAt)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """, purchase, cancellationToken: cancellationToken)) == 0)
+            if (purchase.IsNew && !storesIt)
             {
-                throw new PurchaseRaceException(purchase.IdempotencyKey);
+                Stored(purchase, await connection.QueryAsync<int>(new CommandDefinition(InsertSql, InsertParameters(purchase), cancellationToken: cancellationToken)));
             }
 
             return await work(connection);
         }, cancellationToken);
         purchase.IsNew = false;
         return result;
+    }
+
+    /// <summary>Stores a new purchase: a row (1) when it is stored, none when another delivery stored it first. Its parameters
+    /// (<see cref="InsertParameters"/>) are named apart, so a command may run it with statements of its own.</summary>
+    private const string InsertSql = $"""
+        INSERT INTO vd_purchases ({PurchaseRow.Columns})
+        VALUES (@NewId, @NewKey, @NewPhone, NULL, @NewMeterNumber, @NewChannel, @NewAmountMinor, @NewCurrency, @NewStatus, NULL, NULL, NULL, NULL, NULL, NULL,
+            NULL, @NewCreatedAt, @NewUpdatedAt)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING 1
+        """;
+
+    private static DynamicParameters InsertParameters(PurchaseRow purchase) => new(new
+    {
+        NewId = purchase.Id, NewKey = purchase.IdempotencyKey, NewPhone = purchase.Phone, NewMeterNumber = purchase.MeterNumber, NewChannel = purchase.Channel,
+        NewAmountMinor = purchase.AmountMinor, NewCurrency = purchase.Currency, NewStatus = purchase.Status, NewCreatedAt = purchase.CreatedAt,
+        NewUpdatedAt = purchase.UpdatedAt,
+    });
+
+    /// <summary>Checks what <see cref="InsertSql"/> returned: nothing means another delivery stored the purchase first.</summary>
+    private static void Stored(PurchaseRow purchase, IEnumerable<int> inserted)
+    {
+        if (!inserted.Any())
+        {
+            throw new PurchaseRaceException(purchase.IdempotencyKey);
+        }
     }
 
     /// <summary>Marks a purchase refused before any money moved; false when it had already moved on (another delivery or the
@@ -102,10 +154,20 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         """;
 
     /// <summary>What a payment reads under its locks, in one command (one round trip on PostgreSQL): the meter's and the customer's locks
-    /// (<see cref="LockSql"/>, taken first), the month's usage, and the debt's and the wallet's running balances.</summary>
+    /// (<see cref="LockSql"/>, taken first), the month's usage, and the debt's and the wallet's running balances. A new purchase's
+    /// <see cref="InsertSql"/> goes before them.</summary>
     private static readonly string PayReadsSql = string.Join(";\n", LockSql, UsageSql, Ledger.Ledger.BalanceOf("debt"), Ledger.Ledger.BalanceOf("wallet"));
 
-    /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks.</summary>
+    /// <summary>Marks the purchase paid: a row (1), or none when it moved on meanwhile. It follows the payment's postings in their command.</summary>
+    private const string PaidSql = """
+        UPDATE vd_purchases SET status = @Paid, customer_id = @customerId, meter_number = @meterNumber, month = @month, units_tenths = @Tenths,
+            fixed_charge_minor = @Fixed, receipt = @Receipt, updated_at = @UpdatedAt
+        WHERE id = @Id AND status = @Requested
+        RETURNING 1
+        """;
+
+    /// <summary>Debits the wallet for the receipt and marks the purchase paid, in one transaction under the meter's and customer's locks:
+    /// two commands, its reads (storing a new purchase first) and its writes.</summary>
     /// <returns>Null when paid; else the balance that was short.</returns>
     public async Task<Money?> PayAsync(PurchaseRow purchase, string customerId, string meterNumber, Func<PriceContext, Receipt> price, CancellationToken cancellationToken)
     {
@@ -113,10 +175,20 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
         var month = now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         return await WriteAsync<Money?>(purchase, async connection =>
         {
-            CommandDefinition Command(string sql, object parameters) => new(sql, parameters, null, cancellationToken: cancellationToken);
             var (currency, wallet) = (purchase.Currency, LedgerAccounts.Wallet(customerId));
-            using var reads = await connection.QueryMultipleAsync(Command(PayReadsSql,
-                new { meterNumber, customerId, month, debt = LedgerAccounts.Debt(meterNumber), wallet, currency }));
+            var parameters = new DynamicParameters(new { meterNumber, customerId, month, debt = LedgerAccounts.Debt(meterNumber), wallet, currency });
+            if (purchase.IsNew)
+            {
+                parameters.AddDynamicParams(InsertParameters(purchase));
+            }
+
+            using var reads = await connection.QueryMultipleAsync(new CommandDefinition(purchase.IsNew ? InsertSql + ";\n" + PayReadsSql : PayReadsSql,
+                parameters, cancellationToken: cancellationToken));
+            if (purchase.IsNew)
+            {
+                Stored(purchase, await reads.ReadAsync<int>());
+            }
+
             var usage = await reads.ReadSingleAsync<(long? Tenths, long? FixedMinor)>();
             var debt = Ledger.Ledger.Balance(await reads.ReadSingleOrDefaultAsync<long?>(), currency);
             var balance = Ledger.Ledger.Balance(await reads.ReadSingleOrDefaultAsync<long?>(), currency);
@@ -126,28 +198,24 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 return balance;
             }
 
-            foreach (var (part, amount) in Parts.Select(part => (part, part.Amount(receipt))).Where(p => p.Item2.Minor > 0))
-            {
-                await Ledger.Ledger.PostAsync(connection, null, PostingId(purchase, part.Name), wallet, part.Account(meterNumber), amount, now, purchase.Id,
-                    cancellationToken);
-            }
-
-            var updated = await connection.ExecuteAsync(Command("""
-                UPDATE vd_purchases SET status = @Paid, customer_id = @customerId, meter_number = @meterNumber, month = @month, units_tenths = @Tenths,
-                    fixed_charge_minor = @Fixed, receipt = @Receipt, updated_at = @At
-                WHERE id = @Id AND status = @Requested
-                """, new
+            var stored = JsonSerializer.Serialize(receipt);
+            var writes = new DynamicParameters(new
             {
                 PurchaseStatus.Paid, customerId, meterNumber, month, Tenths = (long)(receipt.Units * 10), Fixed = receipt.FixedCharge.Minor,
-                Receipt = JsonSerializer.Serialize(receipt), At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Requested,
-            }));
-            if (updated != 1)
+                Receipt = stored, UpdatedAt = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Requested,
+            });
+            var postings = Parts.Select(part => new Posting(PostingId(purchase, part.Name), wallet, part.Account(meterNumber), part.Amount(receipt)))
+                .Where(posting => posting.Amount.Minor > 0).ToList();
+            // The update last: reading its row runs the postings before it.
+            var sql = string.Join(";\n", new[] { Ledger.Ledger.Postings(postings, now, purchase.Id, writes), PaidSql }.Where(part => part.Length > 0));
+            if (!(await connection.QueryAsync<int>(new CommandDefinition(sql, writes, cancellationToken: cancellationToken))).Any())
             {
                 throw new InvalidOperationException($"purchase {purchase.Id} moved on while it was being paid"); // a racing redelivery: retry reloads it
             }
-            (purchase.Status, purchase.CustomerId, purchase.MeterNumber, purchase.Receipt) = (PurchaseStatus.Paid, customerId, meterNumber, JsonSerializer.Serialize(receipt));
+
+            (purchase.Status, purchase.CustomerId, purchase.MeterNumber, purchase.Receipt) = (PurchaseStatus.Paid, customerId, meterNumber, stored);
             return null;
-        }, cancellationToken);
+        }, cancellationToken, storesIt: true);
     }
 
     /// <summary>Records the tokens of a paid purchase.</summary>

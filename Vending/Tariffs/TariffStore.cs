@@ -25,7 +25,7 @@ public sealed class TariffStore(VendingDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT definition FROM vd_tariffs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return json is null ? null : JsonSerializer.Deserialize<Tariff>(json);
+        return json is null ? null : Parse(json);
     }
 
     /// <summary>Every tariff, by id.</summary>
@@ -33,6 +33,10 @@ public sealed class TariffStore(VendingDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var definitions = await connection.QueryAsync<string>(new CommandDefinition("SELECT definition FROM vd_tariffs ORDER BY id", cancellationToken: cancellationToken));
-        return [.. definitions.Select(json => JsonSerializer.Deserialize<Tariff>(json)!)];
+        return [.. definitions.Select(Parse)];
     }
+
+    /// <summary>A tariff from its stored definition.</summary>
+    internal static Tariff Parse(string definition) =>
+        JsonSerializer.Deserialize<Tariff>(definition) ?? throw new InvalidDataException("a tariff's stored definition is null");
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using SmsVending.Infrastructure.Storage;
 using SmsVending.Vending.Ledger;
@@ -115,6 +116,34 @@ public abstract class LedgerTests(DatabaseProvider provider) : VendingTest(provi
         await using var upgraded = await App.Get<VendingDatabase>().OpenAsync();
         var debt = await upgraded.ExecuteScalarAsync<long>("SELECT amount_minor FROM vd_balances WHERE account = @a", new { a = LedgerAccounts.Debt(meters[0]) });
         Assert.InRange(debt, -29_999, -1); // the arrears less what the purchase recovered
+        var check = await App.Get<Reconciliation>().CheckAsync();
+        Assert.True(check.Balanced, string.Join("; ", check.Findings));
+    }
+
+    [Fact]
+    public async Task Postings_MadeInOneCommand_MoveEachAmountAndARepeatedOneAmongThemUndoesThemAll()
+    {
+        var (wallet, debt) = (LedgerAccounts.Wallet("c1"), LedgerAccounts.Debt("m1"));
+        var database = App.Get<VendingDatabase>();
+        Task Post(params Posting[] postings) => database.WriteCommandAsync(async connection =>
+        {
+            var parameters = new DynamicParameters();
+            var sql = Vending.Ledger.Ledger.Postings(postings, App.Clock.GetUtcNow(), "test", parameters);
+            await connection.ExecuteAsync(sql, parameters);
+        });
+        await Post(new Posting("top-up", LedgerAccounts.MobileMoney, wallet, Money.Of(500m, "KES")));
+
+        // A wallet-to-house posting, a wallet-to-debt one (both balances) and a second house one: three shapes in one command.
+        await Post(new Posting("energy", wallet, LedgerAccounts.Energy, Money.Of(120m, "KES")), new Posting("debt", wallet, debt, Money.Of(30m, "KES")),
+            new Posting("vat", wallet, LedgerAccounts.Vat, Money.Of(20m, "KES")));
+        await Assert.ThrowsAnyAsync<DbException>(() => Post(new Posting("more", wallet, LedgerAccounts.Energy, Money.Of(1m, "KES")),
+            new Posting("vat", wallet, LedgerAccounts.Vat, Money.Of(5m, "KES"))));
+
+        await using var connection = await database.OpenAsync();
+        async Task<decimal> Balance(string account) => (await Vending.Ledger.Ledger.BalanceAsync(connection, null, account, "KES", default)).Amount;
+        Assert.Equal((330m, 30m), (await Balance(wallet), await Balance(debt)));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM vd_ledger WHERE posting_id = 'more'"));
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT SUM(amount_minor) FROM vd_ledger"));
         var check = await App.Get<Reconciliation>().CheckAsync();
         Assert.True(check.Balanced, string.Join("; ", check.Findings));
     }

@@ -44,7 +44,7 @@ public sealed class CrashRecoveryTests : VendingTest
         var request = TestVending.Sms(Phone, meters[0], 300m);
         // The purchase was stored, still requested, then the process died.
         var store = App.Get<PurchaseStore>();
-        var made = await store.FindOrNewAsync(request, "KES", default);
+        var made = (await store.ReadAsync(request, Phone, "KES", default)).Purchase;
         Assert.True(await store.MoveAsync(made, PurchaseStatus.Requested, PurchaseStatus.Requested, default));
 
         App = await App.RestartAsync();

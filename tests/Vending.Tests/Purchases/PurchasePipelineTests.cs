@@ -90,8 +90,8 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         var request = TestVending.Sms(Phone, meters[0], 300m);
         var store = App.Get<PurchaseStore>();
         // Two deliveries each found nothing stored and made the purchase; the first stores it, as its refusal.
-        var first = await store.FindOrNewAsync(request, "KES", default);
-        var second = await store.FindOrNewAsync(request, "KES", default);
+        var first = (await store.ReadAsync(request, Phone, "KES", default)).Purchase;
+        var second = (await store.ReadAsync(request, Phone, "KES", default)).Purchase;
         await store.RejectAsync(first, PurchaseRejection.Blocked, "this account is blocked", default);
 
         await Assert.ThrowsAsync<PurchaseRaceException>(() => store.PayAsync(second, customer.Id, meters[0], _ => throw new InvalidOperationException("not priced"), default));
@@ -107,9 +107,9 @@ public abstract class PurchasePipelineTests(DatabaseProvider provider) : Vending
         var (_, meters) = await App.SeedAsync();
         var request = TestVending.Sms(Phone, meters[0], 300m);
         var store = App.Get<PurchaseStore>();
-        var first = await store.FindOrNewAsync(request, "KES", default);
+        var first = (await store.ReadAsync(request, Phone, "KES", default)).Purchase;
         Assert.True(await store.MoveAsync(first, PurchaseStatus.Requested, PurchaseStatus.Requested, default)); // stored, still requested
-        var stale = await store.FindOrNewAsync(request, "KES", default); // a second delivery loads it
+        var stale = (await store.ReadAsync(request, Phone, "KES", default)).Purchase; // a second delivery loads it
         Assert.True(await store.RejectAsync(first, PurchaseRejection.Blocked, "this account is blocked", default));
 
         Assert.False(await store.RejectAsync(stale, PurchaseRejection.WrongPin, "the PIN is wrong", default));

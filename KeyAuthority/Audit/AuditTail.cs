@@ -39,14 +39,23 @@ internal sealed class AuditTail
         return new AuditTail(connection, transaction, insert, head);
     }
 
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>Appends an entry with the prepared insert.</summary>
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) => IssuanceStatements.Run(insert, cancellationToken, Values(entry, Link(entry)));
+
+    /// <summary>Chains an entry on in memory, for a command that inserts it (<see cref="Insert"/>'s statement among others): its position,
+    /// the previous entry's hash and its own. The insert must run in this tail's transaction, which a failure undoes as a whole.</summary>
+    public (long Seq, string PrevHash, string Hash) Link(AuditEntry entry)
     {
         var seq = head.Seq + 1;
-        var hash = entry.HashAfter(seq, head.Hash);
-        await IssuanceStatements.Run(insert, cancellationToken,
-            seq, entry.At, entry.MeterNumber, entry.RequestId, entry.Requester, entry.TokenClass, entry.TokenSubclass, entry.Tid, entry.Amount, head.Hash, hash);
-        head = (seq, hash);
+        var link = (seq, head.Hash, entry.HashAfter(seq, head.Hash));
+        head = (seq, link.Item3);
+        return link;
     }
+
+    /// <summary>The values of <see cref="Insert"/>'s parameters, in <see cref="InsertParameters"/>' order.</summary>
+    internal static object?[] Values(AuditEntry entry, (long Seq, string PrevHash, string Hash) link) =>
+        [link.Seq, entry.At, entry.MeterNumber, entry.RequestId, entry.Requester, entry.TokenClass, entry.TokenSubclass, entry.Tid, entry.Amount, link.PrevHash,
+            link.Hash];
 
     public Task SaveAsync(CancellationToken cancellationToken) => connection.ExecuteAsync(new CommandDefinition(
         "UPDATE ka_audit_head SET seq = @Seq, hash = @Hash WHERE id = 1", new { head.Seq, head.Hash }, transaction, cancellationToken: cancellationToken));

@@ -12,9 +12,9 @@ namespace SmsVending.KeyAuthority.Issuance;
 
 /// <summary>Issues a batch of requests in one transaction; each request is all-or-nothing within it.</summary>
 /// <remarks>
-/// Order per request: read the meter and make its tokens (rejections write nothing), then claim the request id
-/// with its answer under the unique key, and only if that claim is new store the meter's new TID/key/count and
-/// the audit entries. A duplicate claim means "already issued": the stored answer is returned, nothing else is written.
+/// Order per request: read the meter and any answer stored for the request id (issued before: that answer is returned, nothing is
+/// written), make its tokens (rejections write nothing), then claim the request id with its answer and store the meter's new
+/// TID/key/count and the audit entries. The batch holds the audit head's lock throughout, so no other issuer claims meanwhile.
 /// </remarks>
 internal static class IssuanceBatch
 {
@@ -63,14 +63,19 @@ internal static class IssuanceBatch
         Dictionary<VendingKeyId, byte[]?> vendingKeys, IssueToken request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var meterNumber = MeterReference.Normalised(request.MeterNumber);
+        var id = request.RequestId.ToString("N");
         List<IssuedToken> tokens;
         MeterRow meter;
-        PendingKeyChange? change;
         var changedKey = false;
         try
         {
-            // One read for the meter and its pending key change.
-            (var found, change) = await statements.ReadMeterAsync(meterNumber, cancellationToken);
+            // One read for the meter, its pending key change and an answer stored for the request.
+            var (found, change, stored) = await statements.ReadAsync(meterNumber, id, cancellationToken);
+            if (stored is not null)
+            {
+                return new IssueResult(JsonSerializer.Deserialize(stored, IssuanceJson.Default.TokenSetIssued)!, null);
+            }
+
             meter = found ?? throw new TokenRejectionException(TokenRejection.UnknownMeter, MeterReference.UnknownMessage(request.MeterNumber));
             if (meter.Profile == TokenProfile.Sts)
             {
@@ -88,15 +93,17 @@ internal static class IssuanceBatch
             return Rejected(request, e.Reason, e.Message);
         }
 
-        var id = request.RequestId.ToString("N");
         var issued = new TokenSetIssued(request.RequestId, meter.MeterNumber, tokens, now);
         var result = JsonSerializer.Serialize(issued, IssuanceJson.Default.TokenSetIssued);
-        if (!await statements.ClaimAsync(id, meter.MeterNumber, result, now.ToUnixTimeMilliseconds(), cancellationToken))
+        AuditEntry Entry(IssuedToken token) => new(now.ToUnixTimeMilliseconds(), meter.MeterNumber, id, request.Requester, token.Class, token.Subclass,
+            token.Tid, token.Amount?.ToString(CultureInfo.InvariantCulture));
+        if (tokens is [var only] && !changedKey)
         {
-            var stored = await statements.StoredResultAsync(id, cancellationToken);
-            return new IssueResult(JsonSerializer.Deserialize(stored, IssuanceJson.Default.TokenSetIssued)!, null);
+            await statements.IssueOneAsync(result, meter, Entry(only), tail, cancellationToken);
+            return new IssueResult(issued, null);
         }
 
+        await statements.ClaimAsync(id, meter.MeterNumber, result, now.ToUnixTimeMilliseconds(), cancellationToken);
         if (changedKey)
         {
             // Rare (once per key change), so plain Dapper commands.
@@ -111,8 +118,7 @@ internal static class IssuanceBatch
 
         foreach (var token in tokens)
         {
-            await tail.AppendAsync(new AuditEntry(now.ToUnixTimeMilliseconds(), meter.MeterNumber, id, request.Requester, token.Class, token.Subclass,
-                token.Tid, token.Amount?.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+            await tail.AppendAsync(Entry(token), cancellationToken);
         }
 
         return new IssueResult(issued, null);

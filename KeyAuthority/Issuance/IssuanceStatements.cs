@@ -24,28 +24,38 @@ internal sealed class IssuanceStatements : IAsyncDisposable
         WHERE m.meter_number = @MeterNumber
         """;
 
+    /// <summary>Claims the request id with its answer. Its read (<see cref="StoredResult"/>, in <see cref="ReadAsync"/>) runs under the
+    /// audit head's lock that every issuer takes first, so a claim meets no earlier one; if it ever did, the unique key fails the batch
+    /// and its callers retry, finding the answer.</summary>
     private const string Claim = """
         INSERT INTO ka_requests (request_id, meter_number, result, issued_at) VALUES (@RequestId, @MeterNumber, @Result, @At)
-        ON CONFLICT (request_id) DO NOTHING
         """;
 
     private const string StoredResult = "SELECT result FROM ka_requests WHERE request_id = @RequestId";
 
     private const string SaveCounters = "UPDATE ka_meters SET last_tid = @LastTid, device_count = @DeviceCount WHERE meter_number = @MeterNumber";
 
-    private readonly DbCommand selectMeter;
+    private static readonly (string Name, DbType Type)[] ClaimParameters =
+        [("RequestId", DbType.String), ("MeterNumber", DbType.String), ("Result", DbType.String), ("At", DbType.Int64)];
+
+    private static readonly (string Name, DbType Type)[] CounterParameters =
+        [("LastTid", DbType.Int32), ("DeviceCount", DbType.Int32), ("MeterNumber", DbType.String)];
+
+    private readonly DbCommand read;
     private readonly DbCommand claim;
-    private readonly DbCommand storedResult;
     private readonly DbCommand saveCounters;
+    private readonly DbCommand issue;
 
     private IssuanceStatements(DbConnection connection, bool keepOpen)
     {
         (Connection, KeepOpen) = (connection, keepOpen);
-        selectMeter = Command(SelectMeter, ("MeterNumber", DbType.String));
-        claim = Command(Claim, ("RequestId", DbType.String), ("MeterNumber", DbType.String), ("Result", DbType.String), ("At", DbType.Int64));
-        storedResult = Command(StoredResult, ("RequestId", DbType.String));
-        saveCounters = Command(SaveCounters, ("LastTid", DbType.Int32), ("DeviceCount", DbType.Int32), ("MeterNumber", DbType.String));
+        read = Command(SelectMeter + ";\n" + StoredResult, ("MeterNumber", DbType.String), ("RequestId", DbType.String));
+        claim = Command(Claim, ClaimParameters);
+        saveCounters = Command(SaveCounters, CounterParameters);
         AppendAudit = Command(AuditTail.Insert, AuditTail.InsertParameters);
+        // The three share the request id, the meter number and the time: one parameter each.
+        issue = Command(string.Join(";\n", Claim, SaveCounters, AuditTail.Insert),
+            [.. ClaimParameters.Concat(CounterParameters).Concat(AuditTail.InsertParameters).DistinctBy(p => p.Name)]);
     }
 
     public DbConnection Connection { get; }
@@ -56,7 +66,7 @@ internal sealed class IssuanceStatements : IAsyncDisposable
     /// <summary>The audit entry's insert, for <see cref="AuditTail"/>.</summary>
     public DbCommand AppendAudit { get; }
 
-    private IEnumerable<DbCommand> All => [selectMeter, claim, storedResult, saveCounters, AppendAudit];
+    private IEnumerable<DbCommand> All => [read, claim, saveCounters, AppendAudit, issue];
 
     public static async Task<IssuanceStatements> OpenAsync(KeyAuthorityDatabase database, CancellationToken cancellationToken = default)
     {
@@ -87,34 +97,47 @@ internal sealed class IssuanceStatements : IAsyncDisposable
         }
     }
 
-    /// <summary>The meter and its pending key change, in one read; (null, null) for an unknown meter.</summary>
-    public async Task<(MeterRow? Meter, PendingKeyChange? Change)> ReadMeterAsync(string meterNumber, CancellationToken cancellationToken)
+    /// <summary>The meter with its pending key change ((null, null) for an unknown meter), and the answer stored for the request id
+    /// if it was issued before: one command.</summary>
+    public async Task<(MeterRow? Meter, PendingKeyChange? Change, string? Stored)> ReadAsync(string meterNumber, string requestId, CancellationToken cancellationToken)
     {
-        selectMeter.Parameters[0].Value = meterNumber;
-        await using var reader = await selectMeter.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        (read.Parameters[0].Value, read.Parameters[1].Value) = (meterNumber, requestId);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        (MeterRow?, PendingKeyChange?) found = (null, null);
+        if (await reader.ReadAsync(cancellationToken))
         {
-            return (null, null);
+            var split = reader.GetOrdinal("rollover");
+            found = (reader.GetRowParser<MeterRow>(startIndex: 0, length: split)(reader),
+                reader.GetRowParser<PendingKeyChange?>(startIndex: split, returnNullIfFirstMissing: true)(reader));
         }
 
-        var split = reader.GetOrdinal("rollover");
-        var meter = reader.GetRowParser<MeterRow>(startIndex: 0, length: split)(reader);
-        var change = reader.GetRowParser<PendingKeyChange?>(startIndex: split, returnNullIfFirstMissing: true)(reader);
-        return (meter, change);
+        await reader.NextResultAsync(cancellationToken);
+        var stored = await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
+        return (found.Item1, found.Item2, stored);
     }
 
-    /// <summary>Claims the request id with its answer; false when it was claimed before.</summary>
-    public async Task<bool> ClaimAsync(string requestId, string meterNumber, string result, long at, CancellationToken cancellationToken) =>
-        await Run(claim, cancellationToken, requestId, meterNumber, result, at) == 1;
-
-    public async Task<string> StoredResultAsync(string requestId, CancellationToken cancellationToken)
-    {
-        storedResult.Parameters[0].Value = requestId;
-        return (string)(await storedResult.ExecuteScalarAsync(cancellationToken))!;
-    }
+    /// <summary>Claims the request id with its answer (see <see cref="Claim"/>).</summary>
+    public Task ClaimAsync(string requestId, string meterNumber, string result, long at, CancellationToken cancellationToken) =>
+        Run(claim, cancellationToken, requestId, meterNumber, result, at);
 
     public Task SaveCountersAsync(MeterRow meter, CancellationToken cancellationToken) =>
         Run(saveCounters, cancellationToken, meter.LastTid, meter.DeviceCount, meter.MeterNumber);
+
+    /// <summary>The common case in one command (one round trip on PostgreSQL): claims the request id with its answer, saves the meter's
+    /// counters and appends the one token's audit entry, linked by <paramref name="tail"/>. The claim's request id, meter and time are
+    /// the entry's.</summary>
+    public Task IssueOneAsync(string result, MeterRow meter, AuditEntry entry, AuditTail tail, CancellationToken cancellationToken)
+    {
+        var values = AuditTail.Values(entry, tail.Link(entry));
+        for (var i = 0; i < values.Length; i++)
+        {
+            issue.Parameters[AuditTail.InsertParameters[i].Name].Value = values[i] ?? DBNull.Value;
+        }
+
+        (issue.Parameters["Result"].Value, issue.Parameters["LastTid"].Value, issue.Parameters["DeviceCount"].Value) =
+            (result, (object?)meter.LastTid ?? DBNull.Value, meter.DeviceCount);
+        return issue.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -44,6 +44,25 @@ public abstract class TokenIssuerTests(DatabaseProvider provider) : KeyAuthority
     }
 
     [Fact]
+    public async Task Issue_SameRequestIdManyTimesAtOnce_IssuesOnceAndAnswersEachWithTheSameTokens()
+    {
+        var meter = (await Authority.AddStsMetersAsync(1))[0];
+        var request = Request(meter, 10m);
+
+        // Those queued while the writer commits share its next batch, so repeats meet both in one batch and across batches.
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Issuer.IssueAsync(request)));
+        var next = await IssueAsync(meter, 10m);
+
+        var tokens = results[0].Issued!.Tokens;
+        Assert.All(results, result => Assert.Equal(tokens, result.Issued!.Tokens));
+        var id = new { id = request.RequestId.ToString("N") };
+        Assert.Equal((1, 1), (await CountAsync("SELECT COUNT(*) FROM ka_requests WHERE request_id = @id", id),
+            await CountAsync("SELECT COUNT(*) FROM ka_audit WHERE request_id = @id", id)));
+        Assert.Equal(tokens[0].Tid + 1, next.Issued!.Tokens[0].Tid);
+        Assert.True((await Authority.Get<KeyAuthority.Audit.AuditLog>().VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task Issue_SeveralInOneMinute_TakeTheNextFreeMinutesAndThenNowAgain()
     {
         var meter = (await Authority.AddStsMetersAsync(1))[0];

@@ -43,20 +43,20 @@ internal sealed class GatewayClient(HttpClient http, GatewayCredentials credenti
     /// <summary>The customer's wallet balance from GET /staff/customers/{phone}/timeline (agent key).</summary>
     public async Task<decimal> WalletBalanceAsync(string phone, CancellationToken cancellationToken)
     {
-        var timeline = await TimelineAsync(phone, cancellationToken);
+        var timeline = Read<JsonElement>(await TimelineAsync(phone, cancellationToken));
         return timeline.TryGetProperty("walletBalance", out var balance) && balance.ValueKind == JsonValueKind.Number ? balance.GetDecimal() : 0m;
     }
 
     /// <summary>Whether the Gateway has the phone on record: a customer, or any payment or message on its timeline.</summary>
     public async Task<bool> KnowsPhoneAsync(string phone, CancellationToken cancellationToken)
     {
-        var timeline = await TimelineAsync(phone, cancellationToken);
-        return timeline.GetProperty("found").GetBoolean() || timeline.GetProperty("entries").GetArrayLength() > 0;
+        var record = Read<PhoneRecord>(await TimelineAsync(phone, cancellationToken));
+        return record.Found || record.Entries.Length > 0;
     }
 
-    private async Task<JsonElement> TimelineAsync(string phone, CancellationToken cancellationToken) =>
-        Read<JsonElement>(await SendAsync(HttpMethod.Get, $"/staff/customers/{Uri.EscapeDataString(phone)}/timeline", credentials.AgentApiKey, null,
-            cancellationToken));
+    /// <summary>GET /staff/customers/{phone}/timeline (agent key), as the Gateway answered it.</summary>
+    private Task<string> TimelineAsync(string phone, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"/staff/customers/{Uri.EscapeDataString(phone)}/timeline", credentials.AgentApiKey, null, cancellationToken);
 
     /// <summary>GET /staff/purchases?phone= (agent key), newest first.</summary>
     public async Task<IReadOnlyList<PurchaseSummary>> PurchasesAsync(string phone, CancellationToken cancellationToken) =>
@@ -100,5 +100,19 @@ internal sealed class GatewayClient(HttpClient http, GatewayCredentials credenti
         return response.IsSuccessStatusCode ? text : throw new GatewayRefusedException($"{route} answered {(int)response.StatusCode}: {text}", response.StatusCode);
     }
 
-    private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new GatewayRefusedException($"the Gateway answered no data: {json}");
+    /// <summary>An answer as <typeparamref name="T"/>; one of another shape is a <see cref="GatewayRefusedException"/> quoting it, as a refusal is.</summary>
+    private static T Read<T>(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Json) ?? throw new GatewayRefusedException($"the Gateway answered no data: {json}");
+        }
+        catch (JsonException e)
+        {
+            throw new GatewayRefusedException($"the Gateway answered what this client cannot read ({e.Message}): {json}");
+        }
+    }
+
+    /// <summary>What <see cref="KnowsPhoneAsync"/> reads of a timeline; both are required, so an answer without them is refused rather than read as new.</summary>
+    private sealed record PhoneRecord([property: JsonRequired] bool Found, [property: JsonRequired] JsonElement[] Entries);
 }

@@ -198,11 +198,11 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 return balance;
             }
 
-            var stored = JsonSerializer.Serialize(receipt);
+            var receiptJson = JsonSerializer.Serialize(receipt);
             var writes = new DynamicParameters(new
             {
                 PurchaseStatus.Paid, customerId, meterNumber, month, Tenths = (long)(receipt.Units * 10), Fixed = receipt.FixedCharge.Minor,
-                Receipt = stored, UpdatedAt = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Requested,
+                Receipt = receiptJson, UpdatedAt = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Requested,
             });
             var postings = Parts.Select(part => new Posting(PostingId(purchase, part.Name), wallet, part.Account(meterNumber), part.Amount(receipt)))
                 .Where(posting => posting.Amount.Minor > 0).ToList();
@@ -213,7 +213,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
                 throw new InvalidOperationException($"purchase {purchase.Id} moved on while it was being paid"); // a racing redelivery: retry reloads it
             }
 
-            (purchase.Status, purchase.CustomerId, purchase.MeterNumber, purchase.Receipt) = (PurchaseStatus.Paid, customerId, meterNumber, stored);
+            (purchase.Status, purchase.CustomerId, purchase.MeterNumber, purchase.Receipt) = (PurchaseStatus.Paid, customerId, meterNumber, receiptJson);
             return null;
         }, cancellationToken, storesIt: true);
     }

@@ -9,9 +9,9 @@ namespace SmsVending.Vending.Ledger;
 /// <c>Database.WriteAsync</c>, whose transaction is the writer's).</summary>
 internal static class Ledger
 {
-    /// <summary>The SQL of a run of postings by their shape: per posting, whether its from- and to-account keep a running balance
-    /// (<see cref="Shape"/>). Few shapes occur, and each keeps one text, so the statements are prepared once.</summary>
-    private static readonly ConcurrentDictionary<string, string> PostingsSql = new();
+    /// <summary>The SQL of a run of postings by their shape (per posting, whether its from- and to-account keep a running balance:
+    /// <see cref="Shape"/>) and the statement that follows them. Few occur, and each keeps one text, so the statements are prepared once.</summary>
+    private static readonly ConcurrentDictionary<(string Shape, string Then), string> PostingsSql = new();
 
     /// <summary>Posting <paramref name="i"/>'s two entries and the running balances they change. A repeated posting fails on the
     /// entries' unique key before any balance changes, and the failure undoes the whole command.</summary>
@@ -52,9 +52,10 @@ internal static class Ledger
         await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The SQL of postings made together, in order, for a command that may run more (one round trip on PostgreSQL); their
-    /// values go into <paramref name="parameters"/>, each name ending in its posting's index. Each posting is as <see cref="PostAsync"/>'s.</summary>
-    internal static string Postings(IReadOnlyList<Posting> postings, DateTimeOffset at, string reference, DynamicParameters parameters)
+    /// <summary>The SQL of postings made together, in order, then the statement <paramref name="then"/> (the write they belong to),
+    /// for one command (one round trip on PostgreSQL); their values go into <paramref name="parameters"/>, each name ending in its
+    /// posting's index. Each posting is as <see cref="PostAsync"/>'s.</summary>
+    internal static string Postings(IReadOnlyList<Posting> postings, DateTimeOffset at, string reference, DynamicParameters parameters, string then = "")
     {
         var shape = new char[postings.Count];
         for (var i = 0; i < postings.Count; i++)
@@ -76,7 +77,8 @@ internal static class Ledger
             parameters.Add($"Reference{i}", reference);
         }
 
-        return PostingsSql.GetOrAdd(new string(shape), key => string.Join(";\n", key.Select(OnePosting)));
+        return PostingsSql.GetOrAdd((new string(shape), then),
+            key => string.Join(";\n", key.Shape.Select(OnePosting).Append(key.Then).Where(statement => statement.Length > 0)));
     }
 
     /// <summary>A wallet's or a debt's balance, from its running balance (zero before its first entry).</summary>

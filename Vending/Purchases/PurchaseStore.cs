@@ -207,7 +207,7 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
             var postings = Parts.Select(part => new Posting(PostingId(purchase, part.Name), wallet, part.Account(meterNumber), part.Amount(receipt)))
                 .Where(posting => posting.Amount.Minor > 0).ToList();
             // The update last: reading its row runs the postings before it.
-            var sql = string.Join(";\n", new[] { Ledger.Ledger.Postings(postings, now, purchase.Id, writes), PaidSql }.Where(part => part.Length > 0));
+            var sql = Ledger.Ledger.Postings(postings, now, purchase.Id, writes, then: PaidSql);
             if (!(await connection.QueryAsync<int>(new CommandDefinition(sql, writes, cancellationToken: cancellationToken))).Any())
             {
                 throw new InvalidOperationException($"purchase {purchase.Id} moved on while it was being paid"); // a racing redelivery: retry reloads it
@@ -259,19 +259,18 @@ internal sealed class PurchaseStore(VendingDatabase database, TimeProvider clock
 
             var entries = await connection.QueryAsync<(string PostingId, string Account, long Minor)>(new CommandDefinition(
                 RefundedEntriesSql, ids, null, cancellationToken: cancellationToken));
-            foreach (var entry in entries.ToList())
+            var refunds = entries.Select(entry => new Posting($"refund:{entry.PostingId}", entry.Account, LedgerAccounts.Wallet(purchase.CustomerId!),
+                new Money(entry.Minor, purchase.Currency))).ToList();
+            var writes = new DynamicParameters(new
             {
-                await Ledger.Ledger.PostAsync(connection, null, $"refund:{entry.PostingId}", entry.Account, LedgerAccounts.Wallet(purchase.CustomerId!),
-                    new Money(entry.Minor, purchase.Currency), now, purchase.Id, cancellationToken);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, units_tenths = 0, fixed_charge_minor = 0, updated_at = @At
+                PurchaseStatus.Rejected, Reason = nameof(PurchaseRejection.TokenRefused), detail, UpdatedAt = now.ToUnixTimeMilliseconds(), purchase.Id,
+                PurchaseStatus.Paid,
+            });
+            // The refunds and the refused mark: one command.
+            await connection.ExecuteAsync(new CommandDefinition(Ledger.Ledger.Postings(refunds, now, purchase.Id, writes, then: """
+                UPDATE vd_purchases SET status = @Rejected, reason = @Reason, detail = @detail, units_tenths = 0, fixed_charge_minor = 0, updated_at = @UpdatedAt
                 WHERE id = @Id AND status = @Paid
-                """, new
-            {
-                PurchaseStatus.Rejected, Reason = nameof(PurchaseRejection.TokenRefused), detail, At = now.ToUnixTimeMilliseconds(), purchase.Id, PurchaseStatus.Paid,
-            }, null, cancellationToken: cancellationToken));
+                """), writes, cancellationToken: cancellationToken));
             (purchase.Status, purchase.Reason, purchase.Detail) = (PurchaseStatus.Rejected, nameof(PurchaseRejection.TokenRefused), detail);
         }, cancellationToken);
     }
